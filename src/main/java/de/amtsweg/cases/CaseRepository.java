@@ -1,0 +1,119 @@
+package de.amtsweg.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Cases and their timelines. Runs in the caller's (engine's) transaction. */
+@Repository
+public class CaseRepository {
+
+  private static final RowMapper<CaseRecord> CASE = CaseRepository::mapCase;
+  private static final RowMapper<TimelineEntry> EVENT = (rs, i) -> new TimelineEntry(
+      rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("element_id"),
+      rs.getString("status_de"), rs.getString("status_en"));
+
+  private final JdbcClient jdbc;
+
+  public CaseRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Next number for prefix and year; the counter row stays locked until the transaction ends. */
+  public long nextNumber(String prefix, int year) {
+    int updated = jdbc.sql("UPDATE case_number_counter SET last_value = last_value + 1 WHERE prefix = ? AND year = ?")
+        .params(prefix, year).update();
+    if (updated == 0) {
+      jdbc.sql("INSERT INTO case_number_counter (prefix, year, last_value) VALUES (?, ?, 1)")
+          .params(prefix, year).update();
+      return 1;
+    }
+    return jdbc.sql("SELECT last_value FROM case_number_counter WHERE prefix = ? AND year = ?")
+        .params(prefix, year).query(Long.class).single();
+  }
+
+  public long insert(CaseRecord c, String idempotencyKey) {
+    jdbc.sql("""
+        INSERT INTO case_file (case_number, process_key, procedure_name, office, owner, owner_name, owner_email,
+          idempotency_key, status, application_form, application_data, created_at)
+        VALUES (:caseNumber, :processKey, :procedureName, :office, :owner, :ownerName, :ownerEmail,
+          :idempotencyKey, 'OPEN', :applicationForm, :applicationData, :createdAt)""")
+        .param("caseNumber", c.caseNumber()).param("processKey", c.processKey())
+        .param("procedureName", c.procedureName()).param("office", c.office()).param("owner", c.owner())
+        .param("ownerName", c.ownerName()).param("ownerEmail", c.ownerEmail())
+        .param("idempotencyKey", idempotencyKey).param("applicationForm", c.applicationForm())
+        .param("applicationData", c.applicationData()).param("createdAt", c.createdAt())
+        .update();
+    return jdbc.sql("SELECT id FROM case_file WHERE case_number = ?").param(c.caseNumber())
+        .query(Long.class).single();
+  }
+
+  public void updateApplicationData(long caseId, String json) {
+    jdbc.sql("UPDATE case_file SET application_data = ? WHERE id = ?").params(json, caseId).update();
+  }
+
+  public void linkProcessInstance(long caseId, String processInstanceId) {
+    jdbc.sql("UPDATE case_file SET process_instance_id = ? WHERE id = ?").params(processInstanceId, caseId).update();
+  }
+
+  public Optional<CaseRecord> byNumber(String caseNumber) {
+    return jdbc.sql("SELECT * FROM case_file WHERE case_number = ?").param(caseNumber).query(CASE).optional();
+  }
+
+  public List<CaseRecord> byProcessInstances(java.util.Collection<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT * FROM case_file WHERE process_instance_id IN (:ids)").param("ids", processInstanceIds)
+        .query(CASE).list();
+  }
+
+  public Optional<CaseRecord> byId(long id) {
+    return jdbc.sql("SELECT * FROM case_file WHERE id = ?").param(id).query(CASE).optional();
+  }
+
+  public Optional<CaseRecord> byIdempotencyKey(String owner, String key) {
+    return jdbc.sql("SELECT * FROM case_file WHERE owner = ? AND idempotency_key = ?").params(owner, key)
+        .query(CASE).optional();
+  }
+
+  public List<CaseRecord> byOwner(String owner) {
+    return jdbc.sql("SELECT * FROM case_file WHERE owner = ? ORDER BY created_at DESC, id DESC").param(owner)
+        .query(CASE).list();
+  }
+
+  public void addEvent(long caseId, String elementId, String statusDe, String statusEn, OffsetDateTime at) {
+    jdbc.sql("INSERT INTO case_event (case_id, occurred_at, element_id, status_de, status_en) VALUES (?, ?, ?, ?, ?)")
+        .params(caseId, at, elementId, statusDe, statusEn).update();
+    jdbc.sql("UPDATE case_file SET current_status = ?, current_status_en = ? WHERE id = ?")
+        .params(statusDe, statusEn, caseId).update();
+  }
+
+  public List<TimelineEntry> timeline(long caseId) {
+    return jdbc.sql("SELECT * FROM case_event WHERE case_id = ? ORDER BY occurred_at, id").param(caseId)
+        .query(EVENT).list();
+  }
+
+  public void close(long caseId, OffsetDateTime at) {
+    jdbc.sql("UPDATE case_file SET status = 'CLOSED', closed_at = ? WHERE id = ? AND status = 'OPEN'")
+        .params(at, caseId).update();
+  }
+
+  public long count() {
+    return jdbc.sql("SELECT COUNT(*) FROM case_file").query(Long.class).single();
+  }
+
+  private static CaseRecord mapCase(ResultSet rs, int row) throws SQLException {
+    return new CaseRecord(rs.getLong("id"), rs.getString("case_number"), rs.getString("process_key"),
+        rs.getString("procedure_name"), rs.getString("office"), rs.getString("owner"), rs.getString("owner_name"),
+        rs.getString("owner_email"), CaseRecord.Status.valueOf(rs.getString("status")),
+        rs.getString("current_status"), rs.getString("current_status_en"), rs.getString("process_instance_id"),
+        rs.getString("application_form"), rs.getString("application_data"),
+        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class));
+  }
+}

@@ -1,0 +1,124 @@
+package de.amtsweg.cases;
+
+import de.amtsweg.forms.FormDefinition;
+import de.amtsweg.forms.FormField;
+import de.amtsweg.forms.FormValidator;
+import de.amtsweg.forms.UploadedFile;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+/**
+ * Turns what a browser (urlencoded or multipart POST) or an API client (JSON, files as
+ * {@code [{"name": ..., "contentBase64": ...}]}) sent into the validator's input, with every upload
+ * inspected by content on the way.
+ */
+@Component
+public class FormSubmissions {
+
+  public record FormInput(Map<String, Object> input, Map<String, String> uploadErrors) {
+  }
+
+  private final FormValidator validator;
+  private final UploadInspector uploads;
+  private final MessageSource messages;
+
+  public FormSubmissions(FormValidator validator, UploadInspector uploads, MessageSource messages) {
+    this.validator = validator;
+    this.uploads = uploads;
+    this.messages = messages;
+  }
+
+  public FormInput fromRequest(FormDefinition form, HttpServletRequest request, Locale locale) {
+    UploadInspector.Inspected inspected = request instanceof MultipartHttpServletRequest multipart
+        ? uploads.inspect(UploadInspector.fromMultipart(multipart.getMultiFileMap()), locale)
+        : new UploadInspector.Inspected(Map.of(), Map.of());
+    return new FormInput(validator.fromHttpParameters(form, request.getParameterMap(), inspected.files()),
+        inspected.errors());
+  }
+
+  public FormInput fromJson(FormDefinition form, Map<String, Object> body, Locale locale) {
+    Map<String, Object> input = deepCopy(body);
+    Map<String, List<UploadInspector.RawFile>> raw = new LinkedHashMap<>();
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (FormField field : form.fields()) {
+      if (!"filepicker".equals(field.type())) {
+        continue;
+      }
+      Object value = get(input, field.path());
+      if (value instanceof List<?> list) {
+        try {
+          raw.put(field.path(), list.stream().map(FormSubmissions::rawFile).toList());
+        } catch (IllegalArgumentException e) {
+          errors.put(field.path(), messages.getMessage("upload.malformed", null, locale));
+        }
+      } else if (value != null) {
+        errors.put(field.path(), messages.getMessage("upload.malformed", null, locale));
+      }
+      remove(input, field.path());
+    }
+    UploadInspector.Inspected inspected = uploads.inspect(raw, locale);
+    inspected.files().forEach((path, files) -> put(input, path, files));
+    errors.putAll(inspected.errors());
+    return new FormInput(input, errors);
+  }
+
+  private static UploadInspector.RawFile rawFile(Object item) {
+    if (!(item instanceof Map<?, ?> m) || !(m.get("contentBase64") instanceof String b64)) {
+      throw new IllegalArgumentException("file entry needs name and contentBase64");
+    }
+    Object name = m.get("name");
+    return new UploadInspector.RawFile(name == null ? "upload" : name.toString(), Base64.getDecoder().decode(b64));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> deepCopy(Map<String, Object> map) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(k, v instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m) : v));
+    return copy;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> parent(Map<String, Object> root, String path, boolean create) {
+    String[] parts = path.split("\\.");
+    Map<String, Object> current = root;
+    for (int i = 0; i < parts.length - 1; i++) {
+      Object next = current.get(parts[i]);
+      if (!(next instanceof Map<?, ?>)) {
+        if (!create) {
+          return null;
+        }
+        next = new LinkedHashMap<String, Object>();
+        current.put(parts[i], next);
+      }
+      current = (Map<String, Object>) next;
+    }
+    return current;
+  }
+
+  private static String last(String path) {
+    return path.substring(path.lastIndexOf('.') + 1);
+  }
+
+  private static Object get(Map<String, Object> root, String path) {
+    Map<String, Object> parent = parent(root, path, false);
+    return parent == null ? null : parent.get(last(path));
+  }
+
+  private static void remove(Map<String, Object> root, String path) {
+    Map<String, Object> parent = parent(root, path, false);
+    if (parent != null) {
+      parent.remove(last(path));
+    }
+  }
+
+  private static void put(Map<String, Object> root, String path, List<UploadedFile> files) {
+    parent(root, path, true).put(last(path), files);
+  }
+}

@@ -1,0 +1,9 @@
+package de.amtsweg.security;
+
+/** A signed-in citizen as the portal knows them: from the demo login or the OIDC provider (BundID, Servicekonto). */
+public record Citizen(String id, String givenName, String familyName, String email) {
+
+  public String displayName() {
+    return (givenName + " " + familyName).trim();
+  }
+}

@@ -1,0 +1,68 @@
+package de.amtsweg.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Maps whatever authenticated a request (demo login, HTTP Basic, OIDC login, bearer token) to the
+ * two realms: citizens and clerks. A bearer token with a {@code groups} claim is a clerk's, any
+ * other bearer token a citizen's.
+ */
+public final class CurrentUser {
+
+  private CurrentUser() {
+  }
+
+  public static Optional<Citizen> citizen(Authentication auth) {
+    if (auth == null || !auth.isAuthenticated()) {
+      return Optional.empty();
+    }
+    Object principal = auth.getPrincipal();
+    if (principal instanceof CitizenUser user) {
+      return Optional.of(user.citizen());
+    }
+    if (principal instanceof OidcUser oidc) {
+      return Optional.of(new Citizen(oidc.getSubject(), nonNull(oidc.getGivenName()),
+          nonNull(oidc.getFamilyName()), oidc.getEmail()));
+    }
+    if (auth instanceof JwtAuthenticationToken token && groups(token.getToken()).isEmpty()) {
+      Jwt jwt = token.getToken();
+      return Optional.of(new Citizen(jwt.getSubject(), nonNull(jwt.getClaimAsString("given_name")),
+          nonNull(jwt.getClaimAsString("family_name")), jwt.getClaimAsString("email")));
+    }
+    return Optional.empty();
+  }
+
+  public static Optional<Clerk> clerk(Authentication auth) {
+    if (auth == null || !auth.isAuthenticated()) {
+      return Optional.empty();
+    }
+    if (auth.getPrincipal() instanceof ClerkUser user) {
+      return Optional.of(user.clerk());
+    }
+    if (auth instanceof JwtAuthenticationToken token && !groups(token.getToken()).isEmpty()) {
+      Jwt jwt = token.getToken();
+      String name = Optional.ofNullable(jwt.getClaimAsString("name")).orElse(jwt.getSubject());
+      return Optional.of(new Clerk(jwt.getSubject(), name, Set.copyOf(groups(jwt))));
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> groups(Jwt jwt) {
+    Object claim = jwt.getClaims().get("groups");
+    if (claim instanceof Collection<?> c) {
+      return c.stream().map(String::valueOf).toList();
+    }
+    return List.of();
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
+  }
+}

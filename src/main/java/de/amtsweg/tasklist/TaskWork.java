@@ -1,0 +1,186 @@
+package de.amtsweg.tasklist;
+
+import de.amtsweg.cases.AuditLog;
+import de.amtsweg.cases.CaseRecord;
+import de.amtsweg.cases.CaseRepository;
+import de.amtsweg.cases.ProcessVariables;
+import de.amtsweg.forms.FormDefinition;
+import de.amtsweg.forms.FormValidator;
+import de.amtsweg.forms.ValidationResult;
+import de.amtsweg.security.Clerk;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What clerks do with tasks: see their offices' queue, claim, hand back, complete with the task
+ * form. A clerk only ever sees tasks whose candidate groups include one of their offices.
+ */
+@Service
+public class TaskWork {
+
+  /** A task with the case it belongs to. */
+  public record QueueItem(Task task, CaseRecord caseRecord) {
+  }
+
+  public enum Outcome { DONE, INVALID, CONFLICT, NOT_FOUND }
+
+  public record Completion(Outcome outcome, Map<String, String> errors) {
+  }
+
+  private final TaskService taskService;
+  private final FormService formService;
+  private final FormValidator validator;
+  private final CaseRepository cases;
+  private final TransactionTemplate transactions;
+  private final AuditLog audit;
+  private final HistoryService historyService;
+
+  public TaskWork(TaskService taskService, FormService formService, FormValidator validator, CaseRepository cases,
+      TransactionTemplate transactions, AuditLog audit, HistoryService historyService) {
+    this.historyService = historyService;
+    this.taskService = taskService;
+    this.formService = formService;
+    this.validator = validator;
+    this.cases = cases;
+    this.transactions = transactions;
+    this.audit = audit;
+  }
+
+  private TaskQuery visibleTo(Clerk clerk) {
+    return taskService.createTaskQuery().taskCandidateGroupIn(List.copyOf(clerk.groups())).includeAssignedTasks();
+  }
+
+  public List<QueueItem> queue(Clerk clerk) {
+    if (clerk.groups().isEmpty()) {
+      return List.of();
+    }
+    List<Task> tasks = visibleTo(clerk).orderByTaskCreateTime().asc().listPage(0, 200);
+    Map<String, CaseRecord> byInstance = cases.byProcessInstances(
+        tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).stream()
+        .collect(Collectors.toMap(CaseRecord::processInstanceId, Function.identity()));
+    return tasks.stream().map(t -> new QueueItem(t, byInstance.get(t.getProcessInstanceId()))).toList();
+  }
+
+  public Optional<QueueItem> find(String taskId, Clerk clerk) {
+    if (clerk.groups().isEmpty()) {
+      return Optional.empty();
+    }
+    Task task = visibleTo(clerk).taskId(taskId).singleResult();
+    if (task == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new QueueItem(task, cases.byProcessInstances(List.of(task.getProcessInstanceId())).stream()
+        .findFirst().orElse(null)));
+  }
+
+  /** A task that is no longer open but belonged to one of the clerk's offices (completed meanwhile). */
+  public boolean finishedInOfficeOf(String taskId, Clerk clerk) {
+    HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished()
+        .singleResult();
+    return done != null && cases.byProcessInstances(List.of(done.getProcessInstanceId())).stream()
+        .anyMatch(c -> clerk.memberOf(c.office()));
+  }
+
+  public FormDefinition form(Task task) {
+    try (InputStream in = formService.getDeployedTaskForm(task.getId())) {
+      return FormDefinition.parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Outcome claim(String taskId, Clerk clerk) {
+    return raceSafe(() -> transactions.execute(tx -> {
+      Optional<QueueItem> item = find(taskId, clerk);
+      if (item.isEmpty()) {
+        return Outcome.NOT_FOUND;
+      }
+      String assignee = item.get().task().getAssignee();
+      if (clerk.id().equals(assignee)) {
+        return Outcome.DONE;
+      }
+      if (assignee != null) {
+        return Outcome.CONFLICT;
+      }
+      taskService.claim(taskId, clerk.id());
+      auditTask(item.get(), clerk, "TASK_CLAIMED");
+      return Outcome.DONE;
+    }), Outcome.CONFLICT);
+  }
+
+  /** Two clerks at the same moment: the engine's optimistic lock decides, the loser gets a conflict. */
+  private static <T> T raceSafe(java.util.function.Supplier<T> action, T onConflict) {
+    try {
+      return action.get();
+    } catch (org.camunda.bpm.engine.TaskAlreadyClaimedException | org.camunda.bpm.engine.OptimisticLockingException e) {
+      return onConflict;
+    }
+  }
+
+  public Outcome unclaim(String taskId, Clerk clerk) {
+    return transactions.execute(tx -> {
+      Optional<QueueItem> item = find(taskId, clerk);
+      if (item.isEmpty()) {
+        return Outcome.NOT_FOUND;
+      }
+      if (!clerk.id().equals(item.get().task().getAssignee())) {
+        return Outcome.CONFLICT;
+      }
+      taskService.setAssignee(taskId, null);
+      auditTask(item.get(), clerk, "TASK_RETURNED");
+      return Outcome.DONE;
+    });
+  }
+
+  /** Validates against the task's own form; completes if valid and not someone else's task. */
+  public Completion complete(String taskId, Clerk clerk, Map<String, Object> input, Map<String, String> uploadErrors,
+      Locale locale) {
+    Optional<QueueItem> found = find(taskId, clerk);
+    if (found.isEmpty()) {
+      return new Completion(Outcome.NOT_FOUND, Map.of());
+    }
+    Task task = found.get().task();
+    if (task.getAssignee() != null && !clerk.id().equals(task.getAssignee())) {
+      return new Completion(Outcome.CONFLICT, Map.of());
+    }
+    ValidationResult result = validator.validate(form(task), input, Map.of(), locale);
+    if (!result.valid() || !uploadErrors.isEmpty()) {
+      Map<String, String> errors = new java.util.LinkedHashMap<>(result.errors());
+      uploadErrors.forEach(errors::putIfAbsent);
+      return new Completion(Outcome.INVALID, errors);
+    }
+    return raceSafe(() -> transactions.execute(tx -> {
+      // re-read inside the transaction: another clerk may have been quicker
+      Task current = taskService.createTaskQuery().taskId(taskId).singleResult();
+      if (current == null || current.getAssignee() != null && !clerk.id().equals(current.getAssignee())) {
+        return new Completion(Outcome.CONFLICT, Map.of());
+      }
+      if (current.getAssignee() == null) {
+        taskService.claim(taskId, clerk.id());
+      }
+      auditTask(found.get(), clerk, "TASK_COMPLETED");
+      taskService.complete(taskId, ProcessVariables.from(result.data()));
+      return new Completion(Outcome.DONE, Map.of());
+    }), new Completion(Outcome.CONFLICT, Map.of()));
+  }
+
+  private void auditTask(QueueItem item, Clerk clerk, String action) {
+    Long caseId = item.caseRecord() == null ? null : item.caseRecord().id();
+    audit.record(caseId, clerk.id(), action, item.task().getName() + " (" + item.task().getTaskDefinitionKey() + ")");
+  }
+}
