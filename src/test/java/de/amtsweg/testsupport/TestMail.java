@@ -1,0 +1,35 @@
+package de.amtsweg.testsupport;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+
+/** One real SMTP server (GreenMail, port 3025) for the whole test JVM. */
+public final class TestMail {
+
+  private static GreenMail server;
+
+  private TestMail() {
+  }
+
+  public static synchronized GreenMail server() {
+    if (server == null) {
+      server = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      server.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    }
+    return server;
+  }
+
+  public static List<MimeMessage> to(String address) {
+    return Arrays.stream(server().getReceivedMessages()).filter(m -> {
+      try {
+        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+}
