@@ -7,7 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -47,11 +47,11 @@ public class CaseLifecyclePlugin extends AbstractProcessEnginePlugin {
     if (extensions == null) {
       return result;
     }
-    Element properties = extensions.elementNS(BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
+    Element properties = extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
     if (properties == null) {
       return result;
     }
-    for (Element property : properties.elementsNS(BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
+    for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
       result.put(property.attribute("name"), property.attribute("value"));
     }
     return result;

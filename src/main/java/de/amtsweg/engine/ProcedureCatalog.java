@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
@@ -45,10 +44,10 @@ public class ProcedureCatalog {
 
   /** The form-js JSON of the latest deployed form with this id (for forms not bound to a task). */
   public Optional<InputStream> latestForm(String formKey) {
-    CamundaFormDefinition form = repositoryService.createCamundaFormDefinitionQuery()
-        .camundaFormDefinitionKey(formKey).latestVersion().singleResult();
-    return Optional.ofNullable(form)
-        .map(f -> repositoryService.getResourceAsStream(f.getDeploymentId(), f.getResourceName()));
+    return repositoryService.createDeploymentQuery().deploymentName(ModelDeployer.FORMS_DEPLOYMENT)
+        .orderByDeploymentTime().desc().listPage(0, 1).stream().findFirst()
+        .filter(d -> repositoryService.getDeploymentResourceNames(d.getId()).contains(formKey + ".form"))
+        .map(d -> repositoryService.getResourceAsStream(d.getId(), formKey + ".form"));
   }
 
   private Optional<Procedure> describe(ProcessDefinition definition) {

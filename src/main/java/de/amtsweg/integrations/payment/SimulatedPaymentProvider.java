@@ -56,11 +56,11 @@ public class SimulatedPaymentProvider {
     // always this server on loopback, never a host taken from the request
     String callback = "http://localhost:" + environment.getProperty("local.server.port", "8080")
         + "/api/payments/callback";
-    HttpStatus status = HttpStatus.valueOf(http.post().uri(callback).contentType(MediaType.APPLICATION_JSON)
+    Integer status = http.post().uri(callback).contentType(MediaType.APPLICATION_JSON)
         .header(PaymentSignature.HEADER, signature.sign(body)).header(HttpHeaders.ACCEPT, "application/json")
-        .body(body).exchange((request, response) -> response.getStatusCode().value()));
+        .body(body).exchange((request, response) -> response.getStatusCode().value());
     model.addAttribute("payment", payment);
-    model.addAttribute("accepted", status.is2xxSuccessful());
+    model.addAttribute("accepted", status != null && status / 100 == 2);
     return "payment/done";
   }
 }
