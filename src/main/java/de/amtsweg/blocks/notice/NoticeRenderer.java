@@ -61,6 +61,7 @@ public class NoticeRenderer {
 
   /** @param clock supplies {@code today} when the model has none */
   public NoticeRenderer(Clock clock) {
+    Slf4jXRLogger.installIfDefault();
     this.clock = clock;
     this.templateEngine = createTemplateEngine();
     this.regularFont = readClasspath("fonts/DejaVuSans.ttf");

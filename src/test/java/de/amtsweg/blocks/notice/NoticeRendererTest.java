@@ -191,6 +191,26 @@ class NoticeRendererTest {
         .contains("Grund: a < b && c > d <br/> ]]> &amp;");
   }
 
+  @Test
+  void charactersMissingFromTheFontDoNotPullInUnembeddedFonts() throws IOException {
+    Map<String, Object> model = model();
+    Map<String, Object> applicant = new LinkedHashMap<>(applicant());
+    applicant.put("givenName", "Zoë Łucja 张伟 😀");
+    model.put("applicant", applicant);
+
+    byte[] pdf = renderer.render(APPROVAL, model, Locale.GERMANY);
+
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      List<PDFont> fonts = new ArrayList<>();
+      for (PDPage page : document.getPages()) {
+        collectFonts(page.getResources(), fonts, new HashSet<>());
+      }
+      assertThat(fonts).allSatisfy(font ->
+          assertThat(font.isEmbedded()).as("font %s embedded", font.getName()).isTrue());
+    }
+    assertThat(text(pdf)).contains("Zoë Łucja");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {APPROVAL, REJECTION, PERMIT, WITHDRAWAL})
   void missingOptionalValuesDoNotBreakRendering(String template) throws IOException {
