@@ -3,9 +3,9 @@
 
 CREATE TABLE case_number_counter (
   prefix      VARCHAR(10) NOT NULL,
-  year        INT         NOT NULL,
+  counter_year INT        NOT NULL,
   last_value  BIGINT      NOT NULL,
-  PRIMARY KEY (prefix, year)
+  PRIMARY KEY (prefix, counter_year)
 );
 
 CREATE TABLE case_file (

@@ -26,14 +26,14 @@ public class CaseRepository {
 
   /** Next number for prefix and year; the counter row stays locked until the transaction ends. */
   public long nextNumber(String prefix, int year) {
-    int updated = jdbc.sql("UPDATE case_number_counter SET last_value = last_value + 1 WHERE prefix = ? AND year = ?")
+    int updated = jdbc.sql("UPDATE case_number_counter SET last_value = last_value + 1 WHERE prefix = ? AND counter_year = ?")
         .params(prefix, year).update();
     if (updated == 0) {
-      jdbc.sql("INSERT INTO case_number_counter (prefix, year, last_value) VALUES (?, ?, 1)")
+      jdbc.sql("INSERT INTO case_number_counter (prefix, counter_year, last_value) VALUES (?, ?, 1)")
           .params(prefix, year).update();
       return 1;
     }
-    return jdbc.sql("SELECT last_value FROM case_number_counter WHERE prefix = ? AND year = ?")
+    return jdbc.sql("SELECT last_value FROM case_number_counter WHERE prefix = ? AND counter_year = ?")
         .params(prefix, year).query(Long.class).single();
   }
 

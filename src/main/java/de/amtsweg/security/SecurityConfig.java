@@ -18,6 +18,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -36,6 +38,14 @@ public class SecurityConfig {
 
   public SecurityConfig(Environment environment) {
     this.environment = environment;
+  }
+
+  /**
+   * Path matchers independent of Spring MVC: the engine REST API and the Camunda webapps are served by
+   * their own servlets and filters, which MVC-based matchers would not see.
+   */
+  static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
 
   private boolean prod() {
@@ -66,7 +76,7 @@ public class SecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, AuthenticationManager apiAuthenticationManager) throws Exception {
-    http.securityMatcher("/api/**")
+    http.securityMatcher(path("/api/**"))
         .authorizeHttpRequests(a -> a
             .requestMatchers("/api/payments/callback").permitAll()
             .requestMatchers("/api/procedures").permitAll()
@@ -86,7 +96,7 @@ public class SecurityConfig {
   @Bean
   @Order(2)
   SecurityFilterChain engineRest(HttpSecurity http, ClerkAuthenticationProvider clerks) throws Exception {
-    http.securityMatcher("/engine-rest/**")
+    http.securityMatcher(path("/engine-rest/**"))
         .authenticationManager(new ProviderManager(clerks))
         .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(ClerkUser.ROLE_ADMIN))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -99,10 +109,10 @@ public class SecurityConfig {
   @Bean
   @Order(3)
   SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
-    http.securityMatcher("/camunda/**")
+    http.securityMatcher(path("/camunda/**"))
         .authorizeHttpRequests(a -> a
             // never let the webapp create a first administrator: there always is one
-            .requestMatchers("/camunda/api/admin/setup/**", "/camunda/app/admin/*/setup/**").denyAll()
+            .requestMatchers(path("/camunda/api/admin/setup/**"), path("/camunda/app/admin/*/setup/**")).denyAll()
             .anyRequest().permitAll())
         .csrf(c -> c.disable())
         .headers(h -> h.frameOptions(f -> f.sameOrigin()));
@@ -112,7 +122,7 @@ public class SecurityConfig {
   @Bean
   @Order(4)
   SecurityFilterChain tasklist(HttpSecurity http, ClerkAuthenticationProvider clerks) throws Exception {
-    http.securityMatcher("/tasks/**")
+    http.securityMatcher(path("/tasks/**"))
         .authenticationManager(new ProviderManager(clerks))
         .authorizeHttpRequests(a -> a
             .requestMatchers("/tasks/login").permitAll()

@@ -101,7 +101,8 @@ final class ModelConventions {
       return;
     }
     if (!"deployment".equals(binding)) {
-      v.add(at(file, element) + ": formRef '" + formRef + "' must have binding 'deployment' (is " + binding + ")");
+      v.add(at(file, element) + ": formRef '" + formRef + "' must have binding 'deployment' (is "
+          + (binding == null ? "latest" : binding) + ")");
     }
     if (!Files.exists(formsDir.resolve(formRef + ".form"))) {
       v.add(at(file, element) + ": formRef '" + formRef + "' but there is no forms/" + formRef + ".form");

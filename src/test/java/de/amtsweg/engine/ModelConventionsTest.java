@@ -31,7 +31,7 @@ class ModelConventionsTest {
 
   @Test
   void checkerNamesFileAndElementForEveryBreach() {
-    BpmnModelInstance bad = Bpmn.createExecutableProcess("badProcess")
+    BpmnModelInstance bad = Bpmn.createExecutableProcess("badProcess").camundaHistoryTimeToLiveString(null)
         .startEvent("StartEvent_Start")
         .userTask("UserTask_NoGroups").camundaFormRef("no-such-form")
         .userTask("UserTask_NoForm").camundaCandidateGroups("parking-office")
