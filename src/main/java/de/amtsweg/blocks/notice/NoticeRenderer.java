@@ -1,7 +1,11 @@
 package de.amtsweg.blocks.notice;
 
+import com.openhtmltopdf.extend.FSCacheEx;
+import com.openhtmltopdf.extend.FSCacheValue;
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.CacheStore;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -53,6 +57,8 @@ public class NoticeRenderer {
   private final byte[] boldFont;
   private final byte[] colorProfile;
   private final String baseUri;
+  /** Font metrics parsed once and shared by all renders (thread-safe, bounded by the two fonts). */
+  private final FSCacheEx<String, FSCacheValue> fontMetricsCache = new FSDefaultCacheStore();
 
   /** Production constructor: the system clock. */
   public NoticeRenderer() {
@@ -123,6 +129,7 @@ public class NoticeRenderer {
         .useFastMode()
         .usePdfAConformance(PdfAConformance.PDFA_3_B)
         .useColorProfile(colorProfile)
+        .useCacheStore(CacheStore.PDF_FONT_METRICS, fontMetricsCache)
         .withProducer(PRODUCER)
         .useFont(() -> new ByteArrayInputStream(regularFont), FONT_FAMILY, 400, FontStyle.NORMAL, true)
         .useFont(() -> new ByteArrayInputStream(boldFont), FONT_FAMILY, 700, FontStyle.NORMAL, true)
