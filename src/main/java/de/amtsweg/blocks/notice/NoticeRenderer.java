@@ -17,6 +17,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,7 @@ public class NoticeRenderer {
   static final String TEMPLATE_PREFIX = "templates/notices/";
   private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*");
   private static final String PRODUCER = "Amtsweg";
+  private static final ZoneId GERMAN_TIME = ZoneId.of("Europe/Berlin");
 
   private final Clock clock;
   private final SpringTemplateEngine templateEngine;
@@ -65,7 +67,7 @@ public class NoticeRenderer {
     this(Clock.systemDefaultZone());
   }
 
-  /** @param clock supplies {@code today} when the model has none */
+  /** @param clock supplies {@code today} (in German time) when the model has none */
   public NoticeRenderer(Clock clock) {
     Slf4jXRLogger.installIfDefault();
     this.clock = clock;
@@ -118,7 +120,7 @@ public class NoticeRenderer {
     }
     variables.compute("applicant", (k, v) -> v instanceof Map ? v : Map.of());
     variables.compute("authority", (k, v) -> v instanceof Map ? v : Map.of());
-    variables.computeIfAbsent("today", k -> LocalDate.now(clock));
+    variables.computeIfAbsent("today", k -> LocalDate.now(clock.withZone(GERMAN_TIME)));
     variables.put("fmt", format);
     return variables;
   }
