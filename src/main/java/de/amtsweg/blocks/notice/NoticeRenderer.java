@@ -1,7 +1,11 @@
 package de.amtsweg.blocks.notice;
 
+import com.openhtmltopdf.extend.FSCacheEx;
+import com.openhtmltopdf.extend.FSCacheValue;
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.CacheStore;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -13,6 +17,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +50,7 @@ public class NoticeRenderer {
   static final String TEMPLATE_PREFIX = "templates/notices/";
   private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*");
   private static final String PRODUCER = "Amtsweg";
+  private static final ZoneId GERMAN_TIME = ZoneId.of("Europe/Berlin");
 
   private final Clock clock;
   private final SpringTemplateEngine templateEngine;
@@ -53,13 +59,15 @@ public class NoticeRenderer {
   private final byte[] boldFont;
   private final byte[] colorProfile;
   private final String baseUri;
+  /** Font metrics parsed once and shared by all renders (thread-safe, bounded by the two fonts). */
+  private final FSCacheEx<String, FSCacheValue> fontMetricsCache = new FSDefaultCacheStore();
 
   /** Production constructor: the system clock. */
   public NoticeRenderer() {
     this(Clock.systemDefaultZone());
   }
 
-  /** @param clock supplies {@code today} when the model has none */
+  /** @param clock supplies {@code today} (in German time) when the model has none */
   public NoticeRenderer(Clock clock) {
     Slf4jXRLogger.installIfDefault();
     this.clock = clock;
@@ -112,7 +120,7 @@ public class NoticeRenderer {
     }
     variables.compute("applicant", (k, v) -> v instanceof Map ? v : Map.of());
     variables.compute("authority", (k, v) -> v instanceof Map ? v : Map.of());
-    variables.computeIfAbsent("today", k -> LocalDate.now(clock));
+    variables.computeIfAbsent("today", k -> LocalDate.now(clock.withZone(GERMAN_TIME)));
     variables.put("fmt", format);
     return variables;
   }
@@ -123,6 +131,7 @@ public class NoticeRenderer {
         .useFastMode()
         .usePdfAConformance(PdfAConformance.PDFA_3_B)
         .useColorProfile(colorProfile)
+        .useCacheStore(CacheStore.PDF_FONT_METRICS, fontMetricsCache)
         .withProducer(PRODUCER)
         .useFont(() -> new ByteArrayInputStream(regularFont), FONT_FAMILY, 400, FontStyle.NORMAL, true)
         .useFont(() -> new ByteArrayInputStream(boldFont), FONT_FAMILY, 700, FontStyle.NORMAL, true)
