@@ -41,7 +41,8 @@ public class SendInquiryDelegate implements JavaDelegate {
     postbox.deliver(c, "Rückfrage zu Ihrem Antrag",
         "Zu Ihrem Antrag haben wir eine Rückfrage:\n\n" + question + "\n\nBitte antworten Sie bis zum "
             + due.toLocalDate().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
-            + " über die Seite Ihres Vorgangs.",
+            + " über die Seite Ihres Vorgangs. Geht bis dahin keine Antwort ein, erinnern wir Sie einmal;"
+            + " bleibt auch danach eine Antwort aus, gilt Ihr Antrag als zurückgenommen.",
         null, execution.getActivityInstanceId());
   }
 }
