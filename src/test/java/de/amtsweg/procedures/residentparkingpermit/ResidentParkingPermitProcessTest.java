@@ -16,7 +16,7 @@ import de.amtsweg.engine.ProcedureCatalog;
 import de.amtsweg.security.Citizen;
 import de.amtsweg.security.Clerk;
 import de.amtsweg.tasklist.TaskWork;
-import de.amtsweg.testsupport.AmtswegSpringTest;
+import de.amtsweg.testsupport.ProcessCoverageTest;
 import de.amtsweg.testsupport.Applications;
 import de.amtsweg.testsupport.Jobs;
 import java.io.IOException;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of residentParkingPermit, driven through the same services the portal and task list use. */
-@AmtswegSpringTest
+@ProcessCoverageTest
 class ResidentParkingPermitProcessTest {
 
   static final Clerk CLARA = new Clerk("clara", "Clara Clerk", Set.of("parking-office"));
