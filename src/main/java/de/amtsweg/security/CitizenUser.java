@@ -8,7 +8,7 @@ import org.springframework.security.core.userdetails.User;
 public class CitizenUser extends User {
 
   public static final String ROLE = "ROLE_CITIZEN";
-  private final transient Citizen citizen;
+  private final Citizen citizen;
 
   public CitizenUser(Citizen citizen, String passwordHash) {
     super(citizen.id(), passwordHash, List.of(new SimpleGrantedAuthority(ROLE)));

@@ -11,7 +11,7 @@ public class ClerkUser extends User {
 
   public static final String ROLE = "ROLE_CLERK";
   public static final String ROLE_ADMIN = "ROLE_ADMIN";
-  private final transient Clerk clerk;
+  private final Clerk clerk;
 
   public ClerkUser(Clerk clerk) {
     super(clerk.id(), "", authorities(clerk));
