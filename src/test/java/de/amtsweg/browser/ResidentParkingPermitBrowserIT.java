@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -38,11 +37,6 @@ class ResidentParkingPermitBrowserIT {
 
   @LocalServerPort int port;
   WebDriver browser;
-
-  @BeforeAll
-  static void smtp() {
-    TestMail.server();
-  }
 
   @AfterEach
   void close() {

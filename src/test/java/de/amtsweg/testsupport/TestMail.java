@@ -6,7 +6,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
 
-/** One real SMTP server (GreenMail, port 3025) for the whole test JVM. */
+/**
+ * One real SMTP server (GreenMail) for the whole test JVM, on a free port so that parallel builds on
+ * one machine do not collide. {@link TestMailContextCustomizerFactory} points every test context's
+ * {@code spring.mail.port} at it.
+ */
 public final class TestMail {
 
   private static GreenMail server;
@@ -16,11 +20,15 @@ public final class TestMail {
 
   public static synchronized GreenMail server() {
     if (server == null) {
-      server = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
       server.start();
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     }
     return server;
+  }
+
+  public static int port() {
+    return server().getSmtp().getPort();
   }
 
   public static List<MimeMessage> to(String address) {
