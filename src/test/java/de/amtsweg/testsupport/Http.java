@@ -26,9 +26,20 @@ public final class Http {
 
   private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final int port;
+  private final String bearerToken;
 
   public Http(int port) {
+    this(port, null);
+  }
+
+  private Http(int port, String bearerToken) {
     this.port = port;
+    this.bearerToken = bearerToken;
+  }
+
+  /** The same client sending {@code Authorization: Bearer <token>} (prod: OIDC access tokens) where no user is given. */
+  public Http withBearer(String token) {
+    return new Http(port, token);
   }
 
   public Response get(String path, String user) {
@@ -67,6 +78,8 @@ public final class Http {
     if (user != null) {
       b.header("Authorization", "Basic " + Base64.getEncoder()
           .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+    } else if (bearerToken != null) {
+      b.header("Authorization", "Bearer " + bearerToken);
     }
     return b;
   }
