@@ -11,8 +11,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * Maps whatever authenticated a request (demo login, HTTP Basic, OIDC login, bearer token) to the
- * two realms: citizens and clerks. A bearer token with a {@code groups} claim is a clerk's, any
- * other bearer token a citizen's.
+ * two realms: citizens and clerks. For bearer tokens the realm was decided by the issuer when the
+ * token was authenticated ({@link BearerTokens}): its authorities say citizen or clerk.
  */
 public final class CurrentUser {
 
@@ -31,7 +31,7 @@ public final class CurrentUser {
       return Optional.of(new Citizen(oidc.getSubject(), nonNull(oidc.getGivenName()),
           nonNull(oidc.getFamilyName()), oidc.getEmail()));
     }
-    if (auth instanceof JwtAuthenticationToken token && groups(token.getToken()).isEmpty()) {
+    if (auth instanceof JwtAuthenticationToken token && has(auth, CitizenUser.ROLE)) {
       Jwt jwt = token.getToken();
       return Optional.of(new Citizen(jwt.getSubject(), nonNull(jwt.getClaimAsString("given_name")),
           nonNull(jwt.getClaimAsString("family_name")), jwt.getClaimAsString("email")));
@@ -46,7 +46,7 @@ public final class CurrentUser {
     if (auth.getPrincipal() instanceof ClerkUser user) {
       return Optional.of(user.clerk());
     }
-    if (auth instanceof JwtAuthenticationToken token && !groups(token.getToken()).isEmpty()) {
+    if (auth instanceof JwtAuthenticationToken token && has(auth, ClerkUser.ROLE)) {
       Jwt jwt = token.getToken();
       String name = Optional.ofNullable(jwt.getClaimAsString("name")).orElse(jwt.getSubject());
       return Optional.of(new Clerk(jwt.getSubject(), name, Set.copyOf(groups(jwt))));
@@ -54,7 +54,11 @@ public final class CurrentUser {
     return Optional.empty();
   }
 
-  private static List<String> groups(Jwt jwt) {
+  private static boolean has(Authentication auth, String authority) {
+    return auth.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
+  }
+
+  static List<String> groups(Jwt jwt) {
     Object claim = jwt.getClaims().get("groups");
     if (claim instanceof Collection<?> c) {
       return c.stream().map(String::valueOf).toList();

@@ -75,7 +75,8 @@ public class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, AuthenticationManager apiAuthenticationManager) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, AuthenticationManager apiAuthenticationManager,
+      ObjectProvider<OidcProperties> oidc) throws Exception {
     http.securityMatcher(path("/api/**"))
         .authorizeHttpRequests(a -> a
             .requestMatchers("/api/payments/callback").permitAll()
@@ -86,7 +87,7 @@ public class SecurityConfig {
         .csrf(c -> c.disable())
         .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
     if (prod()) {
-      http.oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults()));
+      http.oauth2ResourceServer(o -> o.authenticationManagerResolver(BearerTokens.resolver(oidc.getObject())));
     } else {
       http.authenticationManager(apiAuthenticationManager).httpBasic(Customizer.withDefaults());
     }

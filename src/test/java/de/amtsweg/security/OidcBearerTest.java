@@ -166,17 +166,20 @@ class OidcBearerTest extends ProdProfileSpringTest {
   }
 
   @Test
-  void tokenWithGroupsIsAClerkWhoSeesHerOfficesQueue() {
+  void tokenFromTheClerkIssuerIsAClerkWhoSeesHerOfficesQueue() {
     // Max is in neither register: his application waits for a clerk of the parking office
     Http max = anonymous.withBearer(ProdInfrastructure.citizenToken("max", "Max", "Muster", "max@example.org"));
     Http.Response created = max.post(APPLY, null, Applications.max());
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String caseNumber = created.json().get("caseNumber").asText();
     new Jobs(managementService).runDue();
-    Http clara = anonymous.withBearer(ProdInfrastructure.token("clara",
-        Map.of("name", "Clara Sachbearbeiterin", "groups", List.of("parking-office")), 3600));
-    Http otherOffice = anonymous.withBearer(ProdInfrastructure.token("olaf",
-        Map.of("groups", List.of("registry-office")), 3600));
+    Http clara = anonymous.withBearer(ProdInfrastructure.clerkToken("clara",
+        Map.of("name", "Clara Sachbearbeiterin", "groups", List.of("parking-office"))));
+    Http otherOffice = anonymous.withBearer(ProdInfrastructure.clerkToken("olaf",
+        Map.of("groups", List.of("registry-office"))));
+    // a citizen's provider sending a groups claim does not make anyone a clerk: the issuer decides
+    Http citizenWithGroups = anonymous.withBearer(ProdInfrastructure.token("mallory",
+        Map.of("groups", List.of("parking-office")), 3600));
 
     Http.Response queue = clara.get("/api/tasks", null);
 
@@ -184,8 +187,17 @@ class OidcBearerTest extends ProdProfileSpringTest {
     assertThat(queue.json().isArray()).isTrue();
     assertThat(queue.json().findValuesAsText("caseNumber")).contains(caseNumber);
     assertThat(otherOffice.get("/api/tasks", null).json().findValuesAsText("caseNumber")).doesNotContain(caseNumber);
+    assertThat(citizenWithGroups.get("/api/tasks", null).status()).isEqualTo(403);
     assertThat(max.get("/api/tasks", null).status()).isEqualTo(403);
     assertThat(erika.get("/api/tasks", null).status()).isEqualTo(403);
+  }
+
+  @Test
+  void tokenForAnotherAudienceIsRefused() {
+    String foreign = ProdInfrastructure.oidc().issueToken(ProdInfrastructure.ISSUER_ID, "other-client",
+        new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback(ProdInfrastructure.ISSUER_ID, "erika", "JWT",
+            List.of("other-client"), Map.of("given_name", "Erika"), 3600)).serialize();
+    assertThat(anonymous.withBearer(foreign).get("/api/postbox", null).status()).isEqualTo(401);
   }
 
   @Test

@@ -29,6 +29,7 @@ public final class ProdInfrastructure {
   public static final String DB_USER = "amtsweg";
   public static final String DB_PASSWORD = "amtsweg-test-password";
   public static final String ISSUER_ID = "citizen";
+  public static final String CLERK_ISSUER_ID = "clerks";
   public static final String CLIENT_ID = "amtsweg";
 
   private static EmbeddedPostgres postgres;
@@ -86,6 +87,17 @@ public final class ProdInfrastructure {
 
   public static String issuer() {
     return oidc().issuerUrl(ISSUER_ID).toString();
+  }
+
+  public static String clerkIssuer() {
+    return oidc().issuerUrl(CLERK_ISSUER_ID).toString();
+  }
+
+  /** An access token from the city's own identity provider for staff. */
+  public static String clerkToken(String subject, Map<String, Object> claims) {
+    return oidc().issueToken(CLERK_ISSUER_ID, CLIENT_ID,
+        new DefaultOAuth2TokenCallback(CLERK_ISSUER_ID, subject, "JWT", List.of(CLIENT_ID), claims, 3600))
+        .serialize();
   }
 
   /** An access token as the citizen's identity provider issues it after login. */

@@ -26,6 +26,9 @@ public abstract class ProdProfileSpringTest {
     registry.add("AMTSWEG_DB_USER", () -> ProdInfrastructure.DB_USER);
     registry.add("AMTSWEG_DB_PASSWORD", () -> ProdInfrastructure.DB_PASSWORD);
     registry.add("AMTSWEG_OIDC_ISSUER", ProdInfrastructure::issuer);
+    registry.add("AMTSWEG_CLERK_OIDC_ISSUER", ProdInfrastructure::clerkIssuer);
+    // no real registers here: the embedded demo registers stand in, switched on as an operator would
+    registry.add("AMTSWEG_DEMO_REGISTERS", () -> "true");
     registry.add("AMTSWEG_OIDC_CLIENT_ID", () -> ProdInfrastructure.CLIENT_ID);
     registry.add("AMTSWEG_OIDC_CLIENT_SECRET", () -> "client-secret-for-tests");
     registry.add("AMTSWEG_ADMIN_USER", () -> ADMIN_USER);
@@ -35,7 +38,7 @@ public abstract class ProdProfileSpringTest {
       TestMail.server();
       return "127.0.0.1";
     });
-    registry.add("AMTSWEG_SMTP_PORT", () -> "3025");
+    registry.add("AMTSWEG_SMTP_PORT", () -> String.valueOf(TestMail.port()));
     registry.add("camunda.bpm.job-execution.enabled", () -> "false");
   }
 }
