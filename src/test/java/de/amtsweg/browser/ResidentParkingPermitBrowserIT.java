@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -63,9 +65,14 @@ class ResidentParkingPermitBrowserIT {
     return "http://localhost:" + port + path;
   }
 
+  /** A screenshot for people, and an axe-core check (WCAG 2.1 A/AA) of the same page for the law (BITV 2.0). */
   void shot(String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);
     Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    Results axe = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+    assertThat(axe.getViolations()).as("accessibility violations on " + name + ": " + axe.getViolations().stream()
+        .map(r -> r.getId() + " " + r.getNodes().stream().map(n -> n.getTarget().toString()).toList()).toList())
+        .isEmpty();
   }
 
   void login(String path, String user) {
