@@ -134,17 +134,23 @@ class KillNineDurabilityIT {
     app = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
     Http http = new Http(port);
-    await(name + " startup (see " + log + ")", STARTUP_TIMEOUT, () -> {
-      if (!app.isAlive()) {
-        throw new AssertionError("application exited with " + app.exitValue() + ":\n" + tail(log));
-      }
-      try {
-        Http.Response r = http.get("/actuator/health", null);
-        return r.status() == 200 && "UP".equals(r.json().path("status").asText());
-      } catch (IllegalStateException connectionRefused) {
-        return false;
-      }
-    });
+    String[] health = {"(no answer)"};
+    try {
+      await(name + " startup", STARTUP_TIMEOUT, () -> {
+        if (!app.isAlive()) {
+          throw new AssertionError("application exited with " + app.exitValue() + ":\n" + tail(log));
+        }
+        try {
+          Http.Response r = http.get("/actuator/health", null);
+          health[0] = r.status() + " " + r.body();
+          return r.status() == 200 && "UP".equals(r.json().path("status").asText());
+        } catch (IllegalStateException connectionRefused) {
+          return false;
+        }
+      });
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; last health answer: " + health[0] + "\n" + tail(log), e);
+    }
     long ms = (System.nanoTime() - t0) / 1_000_000;
     Matcher started = Pattern.compile("Started \\w+ in ([\\d.]+) seconds \\(process running for ([\\d.]+)\\)")
         .matcher(Files.readString(log));
