@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * "A submission the citizen saw acknowledged is never lost, even across a kill -9" (DESIGN.md), tested for
  * real: the application runs as a separate JVM on an H2 file database, is killed with SIGKILL right after
- * acknowledging an application, and is started again on the same database.
+ * acknowledging an application, and is started again on the same database. Runs in failsafe with
+ * {@code ./mvnw verify}; alone: {@code ./mvnw -o test-compile failsafe:integration-test failsafe:verify
+ * -Dit.test=KillNineDurabilityIT} (about 35-45 s on two idle cores: two application startups).
  */
 class KillNineDurabilityIT {
 
