@@ -57,7 +57,7 @@ class ResidentParkingPermitBrowserIT {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
     browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     return browser;
   }
 
@@ -80,6 +80,7 @@ class ResidentParkingPermitBrowserIT {
     browser.findElement(By.id("username")).sendKeys(user);
     browser.findElement(By.id("password")).sendKeys(user);
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("login"));
   }
 
   void type(String fieldPath, String text) {
