@@ -1,5 +1,6 @@
 package de.amtsweg.forms;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.amtsweg.forms.FormDefinition.Component;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -150,5 +151,19 @@ public class FormConditions {
       return c.stream().map(FormConditions::fromFeel).toList();
     }
     return v;
+  }
+
+  /** A filepicker's accept list (comma separated), FEEL-evaluated if it starts with '='; null = anything. */
+  String accept(FormField f, Map<String, Object> data) {
+    JsonNode a = f.raw().get("accept");
+    if (a == null || !a.isTextual() || a.asText().isBlank()) {
+      return null;
+    }
+    String s = a.asText().strip();
+    if (s.startsWith("=")) {
+      Object r = evaluate(s, data);
+      return r == null || r.toString().isBlank() ? null : r.toString();
+    }
+    return s;
   }
 }

@@ -257,7 +257,7 @@ public class FormRenderer {
       case "filepicker" -> {
         Map<String, Object> evalData = scope;
         StringBuilder extra = new StringBuilder();
-        String accept = acceptOf(f, evalData);
+        String accept = conditions.accept(f, evalData);
         if (accept != null) {
           extra.append(" accept=\"").append(escape(accept)).append('"');
         }
@@ -406,19 +406,6 @@ public class FormRenderer {
       return FormConditions.truthy(conditions.evaluate(r.asText(), data));
     }
     return f.readonly();
-  }
-
-  private String acceptOf(FormField f, Map<String, Object> data) {
-    JsonNode a = f.raw().get("accept");
-    if (a == null || !a.isTextual() || a.asText().isBlank()) {
-      return null;
-    }
-    String s = a.asText().strip();
-    if (s.startsWith("=")) {
-      Object r = conditions.evaluate(s, data);
-      return r == null || r.toString().isBlank() ? null : r.toString();
-    }
-    return s;
   }
 
   private boolean multipleOf(FormField f, Map<String, Object> data) {

@@ -366,7 +366,7 @@ public class FormValidator {
         if (files.size() > 1 && !multiple(f, data)) {
           return "forms.error.fileCount";
         }
-        String accept = accept(f, data);
+        String accept = conditions.accept(f, data);
         for (UploadedFile file : files) {
           if (!Accept.matches(accept, file.contentType())) {
             return "forms.error.fileType";
@@ -431,7 +431,7 @@ public class FormValidator {
       case "forms.error.max" -> new Object[] {plain(number(v.get("max"), data))};
       case "forms.error.decimalDigits" -> new Object[] {f.raw().path("decimalDigits").asText()};
       case "forms.error.fileType" -> {
-        String accept = accept(f, data);
+        String accept = conditions.accept(f, data);
         String name = "";
         if (value instanceof List<?> files) {
           for (Object o : files) {
@@ -490,20 +490,6 @@ public class FormValidator {
       return FormConditions.truthy(conditions.evaluate(m.asText(), data));
     }
     return m.asBoolean(false);
-  }
-
-  /** The accept list (comma separated), FEEL-evaluated if it starts with '='; null = anything. */
-  String accept(FormField f, Map<String, Object> data) {
-    JsonNode a = f.raw().get("accept");
-    if (a == null || !a.isTextual() || a.asText().isBlank()) {
-      return null;
-    }
-    String s = a.asText().strip();
-    if (s.startsWith("=")) {
-      Object r = conditions.evaluate(s, data);
-      return r == null || r.toString().isBlank() ? null : r.toString();
-    }
-    return s;
   }
 
   Set<String> optionValues(FormField f, Map<String, Object> pre) {

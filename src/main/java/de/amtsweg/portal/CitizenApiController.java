@@ -54,9 +54,6 @@ public class CitizenApiController {
     this.documents = documents;
   }
 
-  private static Citizen citizen(Authentication auth) {
-    return CurrentUser.citizen(auth).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
-  }
 
   @GetMapping("/procedures")
   public List<Map<String, String>> procedures() {
@@ -68,7 +65,7 @@ public class CitizenApiController {
       @RequestBody Map<String, Object> body,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       Authentication auth, Locale locale) {
-    Citizen citizen = citizen(auth);
+    Citizen citizen = CurrentUser.requireCitizen(auth);
     Procedure procedure = catalog.byKey(processKey)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 128)) {
@@ -87,7 +84,7 @@ public class CitizenApiController {
 
   @GetMapping("/cases/{caseNumber}")
   public Map<String, Object> caseStatus(@PathVariable String caseNumber, Authentication auth, Locale locale) {
-    citizen(auth);
+    CurrentUser.requireCitizen(auth);
     CaseRecord c = access.readable(caseNumber, auth)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     CaseFile.View view = caseFile.of(c);
@@ -111,7 +108,7 @@ public class CitizenApiController {
 
   @GetMapping("/postbox")
   public List<Map<String, Object>> postbox(Authentication auth) {
-    return postbox.forOwner(citizen(auth).id()).stream().map(m -> {
+    return postbox.forOwner(CurrentUser.requireCitizen(auth).id()).stream().map(m -> {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("id", m.id());
       item.put("caseNumber", m.caseNumber());

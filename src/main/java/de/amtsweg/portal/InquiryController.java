@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
+import de.amtsweg.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -38,7 +39,7 @@ public class InquiryController {
   }
 
   private CaseRecord ownCase(String caseNumber, Authentication auth) {
-    PortalController.citizen(auth);
+    CurrentUser.requireCitizen(auth);
     return access.readable(caseNumber, auth).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
   }
 

@@ -4,6 +4,7 @@ import de.amtsweg.cases.CaseAccess;
 import de.amtsweg.cases.CaseFile;
 import de.amtsweg.cases.CaseRecord;
 import de.amtsweg.cases.PaymentStore;
+import de.amtsweg.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -27,7 +28,7 @@ public class PaymentController {
 
   @PostMapping("/cases/{caseNumber}/payments/{paymentId}")
   public String pay(@PathVariable String caseNumber, @PathVariable String paymentId, Authentication auth) {
-    PortalController.citizen(auth);
+    CurrentUser.requireCitizen(auth);
     CaseRecord c = access.readable(caseNumber, auth)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     PaymentStore.Payment payment = payments.find(paymentId).filter(p -> p.caseId() == c.id())

@@ -63,9 +63,6 @@ public class PortalController {
     this.documents = documents;
   }
 
-  static Citizen citizen(Authentication auth) {
-    return CurrentUser.citizen(auth).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
-  }
 
   private Procedure procedure(String processKey) {
     return catalog.byKey(processKey).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -91,7 +88,7 @@ public class PortalController {
   @GetMapping("/apply/{processKey}")
   public String applyForm(@PathVariable String processKey, Authentication auth, Model model, Locale locale) {
     Procedure procedure = procedure(processKey);
-    Map<String, Object> values = ApplicationService.prefill(citizen(auth));
+    Map<String, Object> values = ApplicationService.prefill(CurrentUser.requireCitizen(auth));
     return showApplyForm(procedure, values, Map.of(), UUID.randomUUID().toString(), model, locale);
   }
 
@@ -111,7 +108,7 @@ public class PortalController {
       String idempotencyKey, HttpServletRequest request, HttpServletResponse response, Authentication auth,
       Model model, Locale locale) {
     Procedure procedure = procedure(processKey);
-    Citizen citizen = citizen(auth);
+    Citizen citizen = CurrentUser.requireCitizen(auth);
     FormDefinition form = applications.startForm(procedure);
     FormSubmissions.FormInput input = submissions.fromRequest(form, request, locale);
     ApplicationService.Outcome outcome = applications.apply(procedure, citizen, input.input(), input.uploadErrors(),
@@ -136,7 +133,7 @@ public class PortalController {
 
   @GetMapping("/cases")
   public String myCases(Authentication auth, Model model) {
-    model.addAttribute("cases", cases.byOwner(citizen(auth).id()));
+    model.addAttribute("cases", cases.byOwner(CurrentUser.requireCitizen(auth).id()));
     return "portal/cases";
   }
 

@@ -1,6 +1,7 @@
 package de.amtsweg.portal;
 
 import de.amtsweg.cases.PostboxStore;
+import de.amtsweg.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -21,13 +22,13 @@ public class PostboxController {
 
   @GetMapping("/postbox")
   public String list(Authentication auth, Model model) {
-    model.addAttribute("messages", postbox.forOwner(PortalController.citizen(auth).id()));
+    model.addAttribute("messages", postbox.forOwner(CurrentUser.requireCitizen(auth).id()));
     return "portal/postbox";
   }
 
   @GetMapping("/postbox/{id}")
   public String show(@PathVariable long id, Authentication auth, Model model) {
-    String owner = PortalController.citizen(auth).id();
+    String owner = CurrentUser.requireCitizen(auth).id();
     PostboxStore.Message message = postbox.find(id, owner)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     postbox.markRead(id, owner);

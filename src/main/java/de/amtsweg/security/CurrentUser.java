@@ -4,10 +4,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Maps whatever authenticated a request (demo login, HTTP Basic, OIDC login, bearer token) to the
@@ -37,6 +39,16 @@ public final class CurrentUser {
           nonNull(jwt.getClaimAsString("family_name")), jwt.getClaimAsString("email")));
     }
     return Optional.empty();
+  }
+
+  /** The signed-in citizen, or 403 for anyone else (a clerk, for instance). */
+  public static Citizen requireCitizen(Authentication auth) {
+    return citizen(auth).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+  }
+
+  /** The signed-in clerk, or 403 for anyone else. */
+  public static Clerk requireClerk(Authentication auth) {
+    return clerk(auth).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
   }
 
   public static Optional<Clerk> clerk(Authentication auth) {

@@ -32,13 +32,10 @@ public class TaskApiController {
     this.submissions = submissions;
   }
 
-  private static Clerk clerk(Authentication auth) {
-    return CurrentUser.clerk(auth).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
-  }
 
   @GetMapping
   public List<Map<String, Object>> queue(Authentication auth) {
-    return work.queue(clerk(auth)).stream().map(TaskApiController::json).toList();
+    return work.queue(CurrentUser.requireClerk(auth)).stream().map(TaskApiController::json).toList();
   }
 
   static Map<String, Object> json(TaskWork.QueueItem item) {
@@ -57,7 +54,7 @@ public class TaskApiController {
 
   @PostMapping("/{taskId}/claim")
   public ResponseEntity<Map<String, Object>> claim(@PathVariable String taskId, Authentication auth) {
-    return switch (work.claim(taskId, clerk(auth))) {
+    return switch (work.claim(taskId, CurrentUser.requireClerk(auth))) {
       case DONE -> ResponseEntity.ok(Map.of("claimed", taskId));
       case CONFLICT -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "claimed by someone else"));
       default -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such task"));
@@ -67,7 +64,7 @@ public class TaskApiController {
   @PostMapping("/{taskId}/complete")
   public ResponseEntity<Map<String, Object>> complete(@PathVariable String taskId,
       @RequestBody Map<String, Object> body, Authentication auth, Locale locale) {
-    Clerk clerk = clerk(auth);
+    Clerk clerk = CurrentUser.requireClerk(auth);
     TaskWork.QueueItem item = work.find(taskId, clerk).orElse(null);
     if (item == null) {
       return work.finishedInOfficeOf(taskId, clerk)

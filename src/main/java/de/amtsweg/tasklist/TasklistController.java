@@ -65,9 +65,6 @@ public class TasklistController {
     this.audit = audit;
   }
 
-  static Clerk clerk(Authentication auth) {
-    return CurrentUser.clerk(auth).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
-  }
 
   private TaskWork.QueueItem item(String taskId, Clerk clerk) {
     return work.find(taskId, clerk).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -80,7 +77,7 @@ public class TasklistController {
 
   @GetMapping("/tasks")
   public String queue(Authentication auth, Model model) {
-    Clerk clerk = clerk(auth);
+    Clerk clerk = CurrentUser.requireClerk(auth);
     model.addAttribute("clerk", clerk);
     model.addAttribute("items", work.queue(clerk));
     return "tasklist/queue";
@@ -88,7 +85,7 @@ public class TasklistController {
 
   @GetMapping("/tasks/{taskId}")
   public String task(@PathVariable String taskId, Authentication auth, Model model, Locale locale) {
-    Clerk clerk = clerk(auth);
+    Clerk clerk = CurrentUser.requireClerk(auth);
     TaskWork.QueueItem item = item(taskId, clerk);
     return taskPage(item, clerk, Map.of(), Map.of(), model, locale);
   }
@@ -114,7 +111,7 @@ public class TasklistController {
 
   @PostMapping("/tasks/{taskId}/claim")
   public String claim(@PathVariable String taskId, Authentication auth, RedirectAttributes flash) {
-    TaskWork.Outcome outcome = work.claim(taskId, clerk(auth));
+    TaskWork.Outcome outcome = work.claim(taskId, CurrentUser.requireClerk(auth));
     if (outcome == TaskWork.Outcome.NOT_FOUND) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
@@ -124,7 +121,7 @@ public class TasklistController {
 
   @PostMapping("/tasks/{taskId}/unclaim")
   public String unclaim(@PathVariable String taskId, Authentication auth, RedirectAttributes flash) {
-    work.unclaim(taskId, clerk(auth));
+    work.unclaim(taskId, CurrentUser.requireClerk(auth));
     flash.addFlashAttribute("notice", "task.returned");
     return "redirect:/tasks";
   }
@@ -132,7 +129,7 @@ public class TasklistController {
   @PostMapping("/tasks/{taskId}/complete")
   public String complete(@PathVariable String taskId, HttpServletRequest request, HttpServletResponse response,
       Authentication auth, Model model, Locale locale, RedirectAttributes flash) {
-    Clerk clerk = clerk(auth);
+    Clerk clerk = CurrentUser.requireClerk(auth);
     TaskWork.QueueItem item = item(taskId, clerk);
     FormSubmissions.FormInput input = submissions.fromRequest(work.form(item.task()), request, locale);
     TaskWork.Completion completion = work.complete(taskId, clerk, input.input(), input.uploadErrors(), locale);
@@ -157,14 +154,14 @@ public class TasklistController {
   @ResponseBody
   public Map<String, Object> conditions(@PathVariable String taskId, HttpServletRequest request,
       Authentication auth) {
-    FormDefinition form = work.form(item(taskId, clerk(auth)).task());
+    FormDefinition form = work.form(item(taskId, CurrentUser.requireClerk(auth)).task());
     return Map.of("hidden", conditions.hiddenPaths(form,
         validator.fromHttpParameters(form, request.getParameterMap(), Map.of())));
   }
 
   @GetMapping("/tasks/documents/{id}")
   public ResponseEntity<byte[]> document(@PathVariable String id, Authentication auth) {
-    clerk(auth);
+    CurrentUser.requireClerk(auth);
     return access.readableDocument(id, auth).map(d -> Downloads.of(d, documents.content(d.id())))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
   }
