@@ -2,7 +2,7 @@ package de.amtsweg.integrations.payment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.amtsweg.blocks.payment.PaymentService;
+import de.amtsweg.cases.PaymentService;
 import java.io.IOException;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import de.amtsweg.blocks.inquiry.InquiryService;
-import de.amtsweg.blocks.payment.PaymentService;
+import de.amtsweg.cases.PaymentService;
 import de.amtsweg.cases.ApplicationService;
 import de.amtsweg.cases.CaseDocument;
 import de.amtsweg.cases.CaseFile;

@@ -1,10 +1,5 @@
-package de.amtsweg.blocks.payment;
+package de.amtsweg.cases;
 
-import de.amtsweg.cases.AuditLog;
-import de.amtsweg.cases.CaseFile;
-import de.amtsweg.cases.CaseRecord;
-import de.amtsweg.cases.CaseRepository;
-import de.amtsweg.cases.PaymentStore;
 import de.amtsweg.cases.PaymentStore.Payment;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
