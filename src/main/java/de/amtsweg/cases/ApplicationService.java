@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.amtsweg.engine.Procedure;
 import de.amtsweg.engine.ProcedureCatalog;
 import de.amtsweg.forms.FormDefinition;
-import de.amtsweg.forms.FormValidator;
 import de.amtsweg.forms.ValidationResult;
 import de.amtsweg.security.Citizen;
 import java.io.IOException;
@@ -41,7 +40,7 @@ public class ApplicationService {
   private final ProcedureCatalog catalog;
   private final FormService formService;
   private final RuntimeService runtimeService;
-  private final FormValidator validator;
+  private final FormSubmissions submissions;
   private final CaseRepository cases;
   private final FormDocuments formDocuments;
   private final TransactionTemplate transactions;
@@ -49,12 +48,12 @@ public class ApplicationService {
   private final AuditLog audit;
 
   public ApplicationService(ProcedureCatalog catalog, FormService formService, RuntimeService runtimeService,
-      FormValidator validator, CaseRepository cases, FormDocuments formDocuments, TransactionTemplate transactions,
+      FormSubmissions submissions, CaseRepository cases, FormDocuments formDocuments, TransactionTemplate transactions,
       ObjectMapper json, AuditLog audit) {
     this.catalog = catalog;
     this.formService = formService;
     this.runtimeService = runtimeService;
-    this.validator = validator;
+    this.submissions = submissions;
     this.cases = cases;
     this.formDocuments = formDocuments;
     this.transactions = transactions;
@@ -82,11 +81,10 @@ public class ApplicationService {
   }
 
   /**
-   * @param input nested form data (filepicker fields as {@code List<UploadedFile>})
-   * @param uploadErrors errors found while inspecting the uploads (size, type)
+   * @param input nested form data (filepicker fields as {@code List<UploadedFile>}) and upload errors
    */
-  public Outcome apply(Procedure procedure, Citizen citizen, Map<String, Object> input,
-      Map<String, String> uploadErrors, String idempotencyKey, Locale locale) {
+  public Outcome apply(Procedure procedure, Citizen citizen, FormSubmissions.FormInput input,
+      String idempotencyKey, Locale locale) {
     if (idempotencyKey != null) {
       Optional<CaseRecord> earlier = cases.byIdempotencyKey(citizen.id(), idempotencyKey);
       if (earlier.isPresent()) {
@@ -94,11 +92,9 @@ public class ApplicationService {
       }
     }
     FormDefinition form = startForm(procedure);
-    ValidationResult result = validator.validate(form, input, prefill(citizen), locale);
-    Map<String, String> errors = new LinkedHashMap<>(result.errors());
-    uploadErrors.forEach(errors::putIfAbsent);
-    if (!errors.isEmpty()) {
-      return new Outcome(null, false, errors);
+    ValidationResult result = submissions.validate(form, input, prefill(citizen), locale);
+    if (!result.valid()) {
+      return new Outcome(null, false, result.errors());
     }
     try {
       CaseRecord created = transactions.execute(tx -> create(procedure, citizen, form, result.data(), idempotencyKey));

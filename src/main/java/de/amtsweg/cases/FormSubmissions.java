@@ -4,6 +4,7 @@ import de.amtsweg.forms.FormDefinition;
 import de.amtsweg.forms.FormField;
 import de.amtsweg.forms.FormValidator;
 import de.amtsweg.forms.UploadedFile;
+import de.amtsweg.forms.ValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -22,7 +23,12 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 @Component
 public class FormSubmissions {
 
+  /** What the user sent, and what was wrong with the uploads before validation. */
   public record FormInput(Map<String, Object> input, Map<String, String> uploadErrors) {
+
+    public static FormInput of(Map<String, Object> input) {
+      return new FormInput(input, Map.of());
+    }
   }
 
   private final FormValidator validator;
@@ -33,6 +39,17 @@ public class FormSubmissions {
     this.validator = validator;
     this.uploads = uploads;
     this.messages = messages;
+  }
+
+  /** Validates against the form; upload problems (size, type) replace the validator's message for that field. */
+  public ValidationResult validate(FormDefinition form, FormInput input, Map<String, Object> prefill, Locale locale) {
+    ValidationResult result = validator.validate(form, input.input(), prefill, locale);
+    if (input.uploadErrors().isEmpty()) {
+      return result;
+    }
+    Map<String, String> errors = new LinkedHashMap<>(result.errors());
+    errors.putAll(input.uploadErrors());
+    return new ValidationResult(result.data(), errors);
   }
 
   public FormInput fromRequest(FormDefinition form, HttpServletRequest request, Locale locale) {

@@ -72,8 +72,7 @@ public class CitizenApiController {
       return ResponseEntity.badRequest().body(Map.of("errors", Map.of("Idempotency-Key", "1..128 characters")));
     }
     FormSubmissions.FormInput input = submissions.fromJson(applications.startForm(procedure), body, locale);
-    ApplicationService.Outcome outcome = applications.apply(procedure, citizen, input.input(), input.uploadErrors(),
-        idempotencyKey, locale);
+    ApplicationService.Outcome outcome = applications.apply(procedure, citizen, input, idempotencyKey, locale);
     if (!outcome.ok()) {
       return ResponseEntity.badRequest().body(Map.of("errors", outcome.errors()));
     }

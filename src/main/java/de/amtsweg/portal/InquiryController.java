@@ -71,7 +71,7 @@ public class InquiryController {
     CaseRecord c = ownCase(caseNumber, auth);
     Inquiry inquiry = inquiry(c, id);
     FormSubmissions.FormInput input = submissions.fromRequest(inquiries.form(inquiry), request, locale);
-    InquiryService.Answer answer = inquiries.answer(c, inquiry, input.input(), input.uploadErrors(), locale);
+    InquiryService.Answer answer = inquiries.answer(c, inquiry, input, locale);
     if (!answer.ok()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
       return page(c, inquiry, input.input(), answer.errors(), model, locale);

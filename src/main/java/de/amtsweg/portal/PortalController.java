@@ -111,8 +111,7 @@ public class PortalController {
     Citizen citizen = CurrentUser.requireCitizen(auth);
     FormDefinition form = applications.startForm(procedure);
     FormSubmissions.FormInput input = submissions.fromRequest(form, request, locale);
-    ApplicationService.Outcome outcome = applications.apply(procedure, citizen, input.input(), input.uploadErrors(),
-        idempotencyKey, locale);
+    ApplicationService.Outcome outcome = applications.apply(procedure, citizen, input, idempotencyKey, locale);
     if (!outcome.ok()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
       Map<String, Object> values = new java.util.LinkedHashMap<>(input.input());

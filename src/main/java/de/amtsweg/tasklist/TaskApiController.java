@@ -72,7 +72,7 @@ public class TaskApiController {
           : ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such task"));
     }
     FormSubmissions.FormInput input = submissions.fromJson(work.form(item.task()), body, locale);
-    TaskWork.Completion completion = work.complete(taskId, clerk, input.input(), input.uploadErrors(), locale);
+    TaskWork.Completion completion = work.complete(taskId, clerk, input, locale);
     return switch (completion.outcome()) {
       case DONE -> ResponseEntity.noContent().build();
       case INVALID -> ResponseEntity.badRequest().body(Map.of("errors", completion.errors()));

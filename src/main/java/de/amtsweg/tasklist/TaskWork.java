@@ -3,9 +3,9 @@ package de.amtsweg.tasklist;
 import de.amtsweg.cases.AuditLog;
 import de.amtsweg.cases.CaseRecord;
 import de.amtsweg.cases.CaseRepository;
+import de.amtsweg.cases.FormSubmissions;
 import de.amtsweg.cases.ProcessVariables;
 import de.amtsweg.forms.FormDefinition;
-import de.amtsweg.forms.FormValidator;
 import de.amtsweg.forms.ValidationResult;
 import de.amtsweg.security.Clerk;
 import java.io.IOException;
@@ -44,18 +44,18 @@ public class TaskWork {
 
   private final TaskService taskService;
   private final FormService formService;
-  private final FormValidator validator;
+  private final FormSubmissions submissions;
   private final CaseRepository cases;
   private final TransactionTemplate transactions;
   private final AuditLog audit;
   private final HistoryService historyService;
 
-  public TaskWork(TaskService taskService, FormService formService, FormValidator validator, CaseRepository cases,
+  public TaskWork(TaskService taskService, FormService formService, FormSubmissions submissions, CaseRepository cases,
       TransactionTemplate transactions, AuditLog audit, HistoryService historyService) {
     this.historyService = historyService;
     this.taskService = taskService;
     this.formService = formService;
-    this.validator = validator;
+    this.submissions = submissions;
     this.cases = cases;
     this.transactions = transactions;
     this.audit = audit;
@@ -148,8 +148,7 @@ public class TaskWork {
   }
 
   /** Validates against the task's own form; completes if valid and not someone else's task. */
-  public Completion complete(String taskId, Clerk clerk, Map<String, Object> input, Map<String, String> uploadErrors,
-      Locale locale) {
+  public Completion complete(String taskId, Clerk clerk, FormSubmissions.FormInput input, Locale locale) {
     Optional<QueueItem> found = find(taskId, clerk);
     if (found.isEmpty()) {
       return new Completion(Outcome.NOT_FOUND, Map.of());
@@ -158,11 +157,9 @@ public class TaskWork {
     if (task.getAssignee() != null && !clerk.id().equals(task.getAssignee())) {
       return new Completion(Outcome.CONFLICT, Map.of());
     }
-    ValidationResult result = validator.validate(form(task), input, Map.of(), locale);
-    if (!result.valid() || !uploadErrors.isEmpty()) {
-      Map<String, String> errors = new java.util.LinkedHashMap<>(result.errors());
-      uploadErrors.forEach(errors::putIfAbsent);
-      return new Completion(Outcome.INVALID, errors);
+    ValidationResult result = submissions.validate(form(task), input, Map.of(), locale);
+    if (!result.valid()) {
+      return new Completion(Outcome.INVALID, result.errors());
     }
     return raceSafe(() -> transactions.execute(tx -> {
       // re-read inside the transaction: another clerk may have been quicker

@@ -132,7 +132,7 @@ public class TasklistController {
     Clerk clerk = CurrentUser.requireClerk(auth);
     TaskWork.QueueItem item = item(taskId, clerk);
     FormSubmissions.FormInput input = submissions.fromRequest(work.form(item.task()), request, locale);
-    TaskWork.Completion completion = work.complete(taskId, clerk, input.input(), input.uploadErrors(), locale);
+    TaskWork.Completion completion = work.complete(taskId, clerk, input, locale);
     switch (completion.outcome()) {
       case DONE -> {
         flash.addFlashAttribute("notice", "task.completed");

@@ -3,6 +3,7 @@ package de.amtsweg.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.amtsweg.cases.FormSubmissions.FormInput;
 import de.amtsweg.cases.ApplicationService;
 import de.amtsweg.testsupport.AmtswegSpringTest;
 import de.amtsweg.testsupport.Applications;
@@ -76,7 +77,7 @@ class ModelDeployerTest {
       assertThat(decisionVersions("residentParkingFee")).isEqualTo(feeVersions + 1);
       assertThat(versions("residentParkingPermit")).isEqualTo(processVersions);
       var outcome = applications.apply(catalog.byKey("residentParkingPermit").orElseThrow(), Applications.ERIKA,
-          Applications.erika(), Map.of(), null, Locale.GERMAN);
+          FormInput.of(Applications.erika()), null, Locale.GERMAN);
       jobs.runDue();
       assertThat(runtimeService.getVariable(outcome.caseRecord().processInstanceId(), "fee")).isEqualTo(150.0);
     } finally {
@@ -84,7 +85,7 @@ class ModelDeployerTest {
       new ModelDeployer(repositoryService, new ModelProperties("processes", "forms")).deployAll();
     }
     var outcome = applications.apply(catalog.byKey("residentParkingPermit").orElseThrow(), Applications.ERIKA,
-        Applications.erika(), Map.of(), null, Locale.GERMAN);
+        FormInput.of(Applications.erika()), null, Locale.GERMAN);
     jobs.runDue();
     assertThat(runtimeService.getVariable(outcome.caseRecord().processInstanceId(), "fee")).isEqualTo(120.0);
   }

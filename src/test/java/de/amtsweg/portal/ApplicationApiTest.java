@@ -134,6 +134,16 @@ class ApplicationApiTest {
         invalid("no consent", d -> d.put("consentRegisterLookUp", false), "consentRegisterLookUp"),
         invalid("remarks too long", d -> d.put("remarks", "x".repeat(1001)), "remarks"),
         invalid("bad date", d -> d.put("desiredStart", "31.12.2026"), "desiredStart"),
+        invalid("upload over 10 MB", d -> {
+          d.put("companyCar", true);
+          byte[] big = new byte[10 * 1024 * 1024 + 1];
+          System.arraycopy(PDF, 0, big, 0, PDF.length);
+          d.put("employerCertificate", List.of(file("huge.pdf", big)));
+        }, "employerCertificate"),
+        invalid("file entry without content", d -> {
+          d.put("companyCar", true);
+          d.put("employerCertificate", List.of(Map.of("name", "x.pdf")));
+        }, "employerCertificate"),
         invalid("text disguised as pdf", d -> {
           d.put("companyCar", true);
           d.put("employerCertificate", List.of(file("certificate.pdf", "just text".getBytes(StandardCharsets.UTF_8))));
@@ -161,6 +171,21 @@ class ApplicationApiTest {
     assertThat(cases.count()).isEqualTo(casesBefore);
     assertThat(documents.count()).isEqualTo(documentsBefore);
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void uploadErrorsNameTheReason() {
+    Map<String, Object> data = new HashMap<>(Applications.erika());
+    data.put("companyCar", true);
+    byte[] big = new byte[10 * 1024 * 1024 + 1];
+    System.arraycopy(PDF, 0, big, 0, PDF.length);
+    data.put("employerCertificate", List.of(file("huge.pdf", big)));
+    assertThat(http.post(APPLY, "erika", data).json().at("/errors/employerCertificate").asText())
+        .contains("zu groß", "10 MB");
+
+    data.put("employerCertificate", List.of(file("certificate.pdf", "just text".getBytes(StandardCharsets.UTF_8))));
+    assertThat(http.post(APPLY, "erika", data).json().at("/errors/employerCertificate").asText())
+        .contains("Dateityp");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package de.amtsweg.blocks.inquiry;
 
 import de.amtsweg.cases.FormDocuments;
+import de.amtsweg.cases.FormSubmissions;
 import de.amtsweg.cases.AuditLog;
 import de.amtsweg.cases.CaseFile;
 import de.amtsweg.cases.CaseRecord;
@@ -9,7 +10,6 @@ import de.amtsweg.cases.InquiryStore.Inquiry;
 import de.amtsweg.cases.ProcessVariables;
 import de.amtsweg.engine.ProcedureCatalog;
 import de.amtsweg.forms.FormDefinition;
-import de.amtsweg.forms.FormValidator;
 import de.amtsweg.forms.ValidationResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +33,7 @@ public class InquiryService {
 
   private final InquiryStore inquiries;
   private final ProcedureCatalog catalog;
-  private final FormValidator validator;
+  private final FormSubmissions submissions;
   private final FormDocuments formDocuments;
   private final RuntimeService runtimeService;
   private final TransactionTemplate transactions;
@@ -41,13 +41,13 @@ public class InquiryService {
   private final MessageSource messages;
   private final CaseFile caseFile;
 
-  public InquiryService(InquiryStore inquiries, ProcedureCatalog catalog, FormValidator validator,
+  public InquiryService(InquiryStore inquiries, ProcedureCatalog catalog, FormSubmissions submissions,
       FormDocuments formDocuments, RuntimeService runtimeService, TransactionTemplate transactions,
       AuditLog audit, MessageSource messages, CaseFile caseFile) {
     this.caseFile = caseFile;
     this.inquiries = inquiries;
     this.catalog = catalog;
-    this.validator = validator;
+    this.submissions = submissions;
     this.formDocuments = formDocuments;
     this.runtimeService = runtimeService;
     this.transactions = transactions;
@@ -73,14 +73,12 @@ public class InquiryService {
     }
   }
 
-  public Answer answer(CaseRecord c, Inquiry inquiry, Map<String, Object> input, Map<String, String> uploadErrors,
-      Locale locale) {
+  public Answer answer(CaseRecord c, Inquiry inquiry, FormSubmissions.FormInput input, Locale locale) {
     if (!answerable(inquiry, c)) {
       return new Answer(false, Map.of("", messages.getMessage("inquiry.closed", null, locale)));
     }
-    ValidationResult result = validator.validate(form(inquiry), input, Map.of(), locale);
+    ValidationResult result = submissions.validate(form(inquiry), input, Map.of(), locale);
     Map<String, String> errors = new LinkedHashMap<>(result.errors());
-    uploadErrors.forEach(errors::putIfAbsent);
     if (errors.isEmpty() && result.data().values().stream().allMatch(InquiryService::empty)) {
       errors.put("", messages.getMessage("inquiry.empty", null, locale));
     }

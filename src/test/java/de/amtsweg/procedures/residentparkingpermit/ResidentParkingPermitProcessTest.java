@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import de.amtsweg.blocks.inquiry.InquiryService;
+import de.amtsweg.cases.FormSubmissions.FormInput;
 import de.amtsweg.cases.PaymentService;
 import de.amtsweg.cases.ApplicationService;
 import de.amtsweg.cases.CaseDocument;
@@ -69,8 +70,8 @@ class ResidentParkingPermitProcessTest {
   }
 
   CaseRecord apply(Citizen citizen, Map<String, Object> data) {
-    var outcome = applications.apply(catalog.byKey("residentParkingPermit").orElseThrow(), citizen, data, Map.of(),
-        null, Locale.GERMAN);
+    var outcome = applications.apply(catalog.byKey("residentParkingPermit").orElseThrow(), citizen,
+        FormInput.of(data), null, Locale.GERMAN);
     assertThat(outcome.errors()).isEmpty();
     jobs.runDue();
     return outcome.caseRecord();
@@ -92,7 +93,7 @@ class ResidentParkingPermitProcessTest {
   }
 
   void decide(CaseRecord c, Map<String, Object> decision) {
-    var completion = tasks.complete(reviewTask(c), CLARA, decision, Map.of(), Locale.GERMAN);
+    var completion = tasks.complete(reviewTask(c), CLARA, FormInput.of(decision), Locale.GERMAN);
     assertThat(completion.errors()).isEmpty();
     assertThat(completion.outcome()).isEqualTo(TaskWork.Outcome.DONE);
     jobs.runDue();
@@ -187,7 +188,7 @@ class ResidentParkingPermitProcessTest {
         .anyMatch(b -> b.contains("Meldebescheinigung"));
 
     var answer = inquiries.answer(reload(c), inquiry.inquiry(),
-        Map.of("answerText", "Ich bin seit Oktober gemeldet, die Bescheinigung folgt."), Map.of(), Locale.GERMAN);
+        FormInput.of(Map.of("answerText", "Ich bin seit Oktober gemeldet, die Bescheinigung folgt.")), Locale.GERMAN);
     assertThat(answer.errors()).isEmpty();
     jobs.runDue();
 
