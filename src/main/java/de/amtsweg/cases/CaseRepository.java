@@ -37,6 +37,12 @@ public class CaseRepository {
         .params(prefix, year).query(Long.class).single();
   }
 
+  /** The last number handed out for a prefix in a year (0 if none), without taking one. */
+  public long lastNumber(String prefix, int year) {
+    return jdbc.sql("SELECT COALESCE(MAX(last_value), 0) FROM case_number_counter WHERE prefix = ? AND counter_year = ?")
+        .params(prefix, year).query(Long.class).single();
+  }
+
   public long insert(CaseRecord c, String idempotencyKey) {
     jdbc.sql("""
         INSERT INTO case_file (case_number, process_key, procedure_name, office, owner, owner_name, owner_email,
