@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -33,9 +34,11 @@ public class TaskApiController {
   }
 
 
+  /** The caller's queue: tasks of all their offices, or of one ({@code ?group=parking-office}). */
   @GetMapping
-  public List<Map<String, Object>> queue(Authentication auth) {
-    return work.queue(CurrentUser.requireClerk(auth)).stream().map(TaskApiController::json).toList();
+  public List<Map<String, Object>> queue(@RequestParam(name = "group", required = false) String group,
+      Authentication auth) {
+    return work.queue(CurrentUser.requireClerk(auth), group).stream().map(TaskApiController::json).toList();
   }
 
   static Map<String, Object> json(TaskWork.QueueItem item) {

@@ -66,10 +66,17 @@ public class TaskWork {
   }
 
   public List<QueueItem> queue(Clerk clerk) {
-    if (clerk.groups().isEmpty()) {
+    return queue(clerk, null);
+  }
+
+  /** The queue of one of the clerk's offices, or of all of them when {@code group} is null. */
+  public List<QueueItem> queue(Clerk clerk, String group) {
+    if (clerk.groups().isEmpty() || group != null && !clerk.groups().contains(group)) {
       return List.of();
     }
-    List<Task> tasks = visibleTo(clerk).orderByTaskCreateTime().asc().listPage(0, 200);
+    TaskQuery query = group == null ? visibleTo(clerk)
+        : taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks();
+    List<Task> tasks = query.orderByTaskCreateTime().asc().listPage(0, 200);
     Map<String, CaseRecord> byInstance = cases.byProcessInstances(
         tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).stream()
         .collect(Collectors.toMap(CaseRecord::processInstanceId, Function.identity()));

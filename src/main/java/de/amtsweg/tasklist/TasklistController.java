@@ -27,6 +27,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
@@ -76,10 +77,13 @@ public class TasklistController {
   }
 
   @GetMapping("/tasks")
-  public String queue(Authentication auth, Model model) {
+  public String queue(@RequestParam(name = "group", required = false) String group, Authentication auth,
+      Model model) {
     Clerk clerk = CurrentUser.requireClerk(auth);
     model.addAttribute("clerk", clerk);
-    model.addAttribute("items", work.queue(clerk));
+    model.addAttribute("groups", clerk.groups().stream().sorted().toList());
+    model.addAttribute("group", group);
+    model.addAttribute("items", work.queue(clerk, group));
     return "tasklist/queue";
   }
 

@@ -67,6 +67,10 @@ class AccessControlTest {
     assertThat(taskId).as("clara sees the parking task").isNotNull();
 
     assertThat(http.get("/api/tasks", "olga").json().findValuesAsText("caseNumber")).doesNotContain(caseNumber);
+    assertThat(http.get("/api/tasks?group=parking-office", "olga").json().findValuesAsText("caseNumber"))
+        .as("asking for another office's queue").doesNotContain(caseNumber);
+    assertThat(http.get("/api/tasks?group=parking-office", "clara").json().findValuesAsText("caseNumber"))
+        .contains(caseNumber);
     assertThat(http.post("/api/tasks/" + taskId + "/claim", "olga", Map.of()).status()).isEqualTo(404);
     assertThat(http.post("/api/tasks/" + taskId + "/complete", "olga", Map.of("decision", "approve")).status())
         .isEqualTo(404);
