@@ -96,7 +96,8 @@ public class ApplicationService {
     FormDefinition form = startForm(procedure);
     ValidationResult result = validator.validate(form, input, prefill(citizen), locale);
     Map<String, String> errors = new LinkedHashMap<>(result.errors());
-    uploadErrors.forEach(errors::putIfAbsent);
+    // a refused upload says why; "please upload a file" would only be its consequence
+    errors.putAll(uploadErrors);
     if (!errors.isEmpty()) {
       return new Outcome(null, false, errors);
     }

@@ -80,7 +80,8 @@ public class InquiryService {
     }
     ValidationResult result = validator.validate(form(inquiry), input, Map.of(), locale);
     Map<String, String> errors = new LinkedHashMap<>(result.errors());
-    uploadErrors.forEach(errors::putIfAbsent);
+    // a refused upload says why; "please upload a file" would only be its consequence
+    errors.putAll(uploadErrors);
     if (errors.isEmpty() && result.data().values().stream().allMatch(InquiryService::empty)) {
       errors.put("", messages.getMessage("inquiry.empty", null, locale));
     }
