@@ -148,6 +148,37 @@ class PaymentCallbackTest {
   }
 
   @Test
+  void providerCallingBackTwiceAtOnceGetsNoErrorAndOnePermit() throws Exception {
+    CaseRecord c = awaitingPayment();
+    String paymentId = payment(c).id();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Http.Response>> calls = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        String body = paid(paymentId);
+        calls.add(pool.submit(() -> {
+          start.await();
+          return signed(body);
+        }));
+      }
+      start.countDown();
+      List<String> results = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<Http.Response> call : calls) {
+        Http.Response r = call.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        results.add(r.json().get("result").asText());
+      }
+      assertThat(results).containsExactlyInAnyOrder("CONFIRMED", "ALREADY_PAID");
+    } finally {
+      pool.shutdownNow();
+    }
+    jobs.runDue();
+    assertThat(payment(c).status()).isEqualTo(PaymentStore.Status.PAID);
+    assertThat(permits(c)).hasSize(1);
+  }
+
+  @Test
   void unknownPaymentIsNotFound() {
     Http.Response r = signed(paid(UUID.randomUUID().toString()));
     assertThat(r.status()).isEqualTo(404);
