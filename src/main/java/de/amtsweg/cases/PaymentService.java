@@ -41,7 +41,10 @@ public class PaymentService {
     if (!caseFile.waitsFor(c, payment.messageName())) {
       return Result.NOT_AWAITED;
     }
-    payments.markPaid(paymentId, providerReference);
+    if (!payments.markPaid(paymentId, providerReference)) {
+      // a concurrent callback for the same payment was quicker (the row lock made us wait for it)
+      return Result.ALREADY_PAID;
+    }
     audit.record(c.id(), "payment-provider", "PAYMENT_RECEIVED", payment.amount() + " EUR, " + providerReference);
     runtimeService.createMessageCorrelation(payment.messageName()).processInstanceBusinessKey(c.caseNumber())
         .setVariable("paidAmount", payment.amount().doubleValue()).correlateWithResult();

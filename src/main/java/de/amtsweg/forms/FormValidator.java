@@ -424,6 +424,11 @@ public class FormValidator {
   private String message(String code, FormField f, Object value, Map<String, Object> data,
       Locale locale) {
     JsonNode v = f.validate();
+    // form-js: the designer's own message for a pattern mismatch (validate.patternErrorMessage)
+    String patternMessage = v.path("patternErrorMessage").asText("");
+    if (code.equals("forms.error.pattern") && !patternMessage.isBlank()) {
+      return patternMessage;
+    }
     Object[] args = switch (code) {
       case "forms.error.minLength" -> new Object[] {plain(number(v.get("minLength"), data))};
       case "forms.error.maxLength" -> new Object[] {plain(number(v.get("maxLength"), data))};
