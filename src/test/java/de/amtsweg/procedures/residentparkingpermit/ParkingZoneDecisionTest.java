@@ -2,15 +2,11 @@ package de.amtsweg.procedures.residentparkingpermit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -18,6 +14,7 @@ import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import de.amtsweg.testsupport.DecisionFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,11 +29,10 @@ class ParkingZoneDecisionTest {
   static DmnDecision decision;
 
   @BeforeAll
-  static void parseDecision() throws IOException {
-    dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream in = Files.newInputStream(DMN)) {
-      decision = dmnEngine.parseDecision("parkingZone", in);
-    }
+  static void parseDecision() {
+    DecisionFiles parsed = DecisionFiles.parse(DMN, "parkingZone");
+    dmnEngine = parsed.engine();
+    decision = parsed.decision();
   }
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
