@@ -62,7 +62,16 @@ public class ApplicationService {
   }
 
   public FormDefinition startForm(Procedure procedure) {
-    try (InputStream in = formService.getDeployedStartForm(procedure.processDefinitionId())) {
+    return startForm(procedure.processDefinitionId());
+  }
+
+  /** The start form exactly as the citizen filled it in for this case (the model version it was filed under). */
+  public FormDefinition startFormOf(CaseRecord c) {
+    return startForm(c.processDefinitionId());
+  }
+
+  private FormDefinition startForm(String processDefinitionId) {
+    try (InputStream in = formService.getDeployedStartForm(processDefinitionId)) {
       return FormDefinition.parse(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -86,7 +95,7 @@ public class ApplicationService {
   public Outcome apply(Procedure procedure, Citizen citizen, FormSubmissions.FormInput input,
       String idempotencyKey, Locale locale) {
     if (idempotencyKey != null) {
-      Optional<CaseRecord> earlier = cases.byIdempotencyKey(citizen.id(), idempotencyKey);
+      Optional<CaseRecord> earlier = cases.byIdempotencyKey(citizen.id(), procedure.processKey(), idempotencyKey);
       if (earlier.isPresent()) {
         return new Outcome(earlier.get(), false, Map.of());
       }
@@ -100,7 +109,7 @@ public class ApplicationService {
       CaseRecord created = transactions.execute(tx -> create(procedure, citizen, form, result.data(), idempotencyKey));
       return new Outcome(created, true, Map.of());
     } catch (DuplicateKeyException raceWithSameKey) {
-      return cases.byIdempotencyKey(citizen.id(), idempotencyKey)
+      return cases.byIdempotencyKey(citizen.id(), procedure.processKey(), idempotencyKey)
           .map(c -> new Outcome(c, false, Map.<String, String>of()))
           .orElseThrow(() -> raceWithSameKey);
     }
@@ -112,7 +121,8 @@ public class ApplicationService {
     String caseNumber = "%s-%d-%06d".formatted(procedure.caseNumberPrefix(), now.getYear(),
         cases.nextNumber(procedure.caseNumberPrefix(), now.getYear()));
     CaseRecord draft = new CaseRecord(0, caseNumber, procedure.processKey(), procedure.name(), procedure.office(),
-        citizen.id(), citizen.displayName(), citizen.email(), CaseRecord.Status.OPEN, null, null, null, form.id(),
+        citizen.id(), citizen.displayName(), citizen.email(), CaseRecord.Status.OPEN, null, null,
+        procedure.processDefinitionId(), null, form.id(),
         "{}", now, null);
     long caseId = cases.insert(draft, idempotencyKey);
     Map<String, Object> stored = formDocuments.store(caseId, citizen.id(), data);

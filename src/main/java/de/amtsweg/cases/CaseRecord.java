@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 /** A case (Vorgang): one application of one citizen in one procedure. */
 public record CaseRecord(long id, String caseNumber, String processKey, String procedureName, String office,
     String owner, String ownerName, String ownerEmail, Status status, String currentStatus,
-    String currentStatusEn, String processInstanceId, String applicationForm, String applicationData,
+    String currentStatusEn, String processDefinitionId, String processInstanceId, String applicationForm, String applicationData,
     OffsetDateTime createdAt, OffsetDateTime closedAt) {
 
   public enum Status { OPEN, CLOSED }

@@ -64,7 +64,7 @@ public class DocumentStore {
   }
 
   /** Keeps letters, digits, dot, dash and underscore; never a path; never empty. */
-  static String safeFileName(String name) {
+  public static String safeFileName(String name) {
     String base = name == null ? "" : name.replace('\\', '/');
     base = base.substring(base.lastIndexOf('/') + 1);
     String cleaned = base.replaceAll("[^\\p{L}\\p{N}._-]", "_").replaceAll("^\\.+", "");

@@ -30,8 +30,9 @@ public class FormDocuments {
     if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof UploadedFile) {
       return list.stream().map(f -> {
         UploadedFile file = (UploadedFile) f;
-        CaseDocument doc = documents.store(caseId, CaseDocument.Kind.UPLOAD, file.originalName(),
-            file.originalName(), file.contentType(), file.content(), actor);
+        String name = DocumentStore.safeFileName(file.originalName());
+        CaseDocument doc = documents.store(caseId, CaseDocument.Kind.UPLOAD, name, name, file.contentType(),
+            file.content(), actor);
         return Map.of("id", doc.id(), "fileName", doc.fileName());
       }).toList();
     }

@@ -1,5 +1,6 @@
 package de.amtsweg.cases;
 
+import de.amtsweg.forms.FormConditions;
 import de.amtsweg.forms.FormDefinition;
 import de.amtsweg.forms.FormField;
 import de.amtsweg.forms.FormValidator;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
@@ -32,11 +34,14 @@ public class FormSubmissions {
   }
 
   private final FormValidator validator;
+  private final FormConditions conditions;
   private final UploadInspector uploads;
   private final MessageSource messages;
 
-  public FormSubmissions(FormValidator validator, UploadInspector uploads, MessageSource messages) {
+  public FormSubmissions(FormValidator validator, FormConditions conditions, UploadInspector uploads,
+      MessageSource messages) {
     this.validator = validator;
+    this.conditions = conditions;
     this.uploads = uploads;
     this.messages = messages;
   }
@@ -48,7 +53,13 @@ public class FormSubmissions {
       return result;
     }
     Map<String, String> errors = new LinkedHashMap<>(result.errors());
-    errors.putAll(input.uploadErrors());
+    // a file sent for a field the form hides (or does not have) is dropped, not held against the user
+    Set<String> hidden = conditions.hiddenPaths(form, input.input());
+    input.uploadErrors().forEach((path, message) -> {
+      if (form.field(path).isPresent() && !hidden.contains(path)) {
+        errors.put(path, message);
+      }
+    });
     return new ValidationResult(result.data(), errors);
   }
 

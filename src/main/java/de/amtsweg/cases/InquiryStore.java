@@ -51,10 +51,4 @@ public class InquiryStore {
     return jdbc.sql("UPDATE inquiry SET answered_at = ?, answer_text = ? WHERE id = ? AND answered_at IS NULL")
         .params(EngineClock.now(), answerText, id).update() == 1;
   }
-
-  /** Open inquiries of a case are closed when the deadline passes (the model decides what follows). */
-  public void closeOpen(long caseId) {
-    jdbc.sql("UPDATE inquiry SET answered_at = ?, answer_text = NULL WHERE case_id = ? AND answered_at IS NULL")
-        .params(EngineClock.now(), caseId).update();
-  }
 }

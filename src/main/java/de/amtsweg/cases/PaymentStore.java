@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PaymentStore {
 
-  public enum Status { OPEN, PAID }
+  /** PAID_LATE: the money came after the deadline, the procedure had ended; it is to be refunded. */
+  public enum Status { OPEN, PAID, PAID_LATE }
 
   public record Payment(String id, long caseId, BigDecimal amount, String purpose, String messageName, Status status,
       OffsetDateTime createdAt, OffsetDateTime paidAt, String providerRef) {
@@ -47,9 +48,9 @@ public class PaymentStore {
     return jdbc.sql("SELECT * FROM payment WHERE case_id = ? ORDER BY created_at").param(caseId).query(PAYMENT).list();
   }
 
-  /** OPEN → PAID once; false if it was paid already (a provider may call back twice). */
-  public boolean markPaid(String id, String providerRef) {
-    return jdbc.sql("UPDATE payment SET status = 'PAID', paid_at = ?, provider_ref = ? WHERE id = ? AND status = 'OPEN'")
-        .params(EngineClock.now(), providerRef, id).update() == 1;
+  /** OPEN → PAID (or PAID_LATE) once; false if it was paid already (a provider may call back twice). */
+  public boolean markPaid(String id, Status status, String providerRef) {
+    return jdbc.sql("UPDATE payment SET status = ?, paid_at = ?, provider_ref = ? WHERE id = ? AND status = 'OPEN'")
+        .params(status.name(), EngineClock.now(), providerRef, id).update() == 1;
   }
 }

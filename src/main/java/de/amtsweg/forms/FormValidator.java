@@ -309,7 +309,7 @@ public class FormValidator {
         String s = (String) value;
         int length = s.codePointCount(0, s.length());
         BigDecimal min = number(v.get("minLength"), data);
-        BigDecimal max = number(v.get("maxLength"), data);
+        BigDecimal max = maxLength(v, data);
         if (min != null && length < min.intValue()) {
           return "forms.error.minLength";
         }
@@ -431,7 +431,7 @@ public class FormValidator {
     }
     Object[] args = switch (code) {
       case "forms.error.minLength" -> new Object[] {plain(number(v.get("minLength"), data))};
-      case "forms.error.maxLength" -> new Object[] {plain(number(v.get("maxLength"), data))};
+      case "forms.error.maxLength" -> new Object[] {plain(maxLength(v, data))};
       case "forms.error.min" -> new Object[] {plain(number(v.get("min"), data))};
       case "forms.error.max" -> new Object[] {plain(number(v.get("max"), data))};
       case "forms.error.decimalDigits" -> new Object[] {f.raw().path("decimalDigits").asText()};
@@ -496,6 +496,17 @@ public class FormValidator {
     }
     return m.asBoolean(false);
   }
+
+  /**
+   * The form's maxLength, or {@value #TEXT_CAP} when the designer set none: free text becomes a
+   * process variable, and the engine stores strings up to 4000 characters.
+   */
+  private BigDecimal maxLength(JsonNode validate, Map<String, Object> data) {
+    BigDecimal max = number(validate.get("maxLength"), data);
+    return max == null || max.intValue() > TEXT_CAP ? BigDecimal.valueOf(TEXT_CAP) : max;
+  }
+
+  static final int TEXT_CAP = 4000;
 
   Set<String> optionValues(FormField f, Map<String, Object> pre) {
     Set<String> out = new TreeSet<>();

@@ -16,7 +16,8 @@ final class Html {
   private static final Pattern ITALIC = Pattern.compile("(?<![*\\w])\\*(?!\\s)(.+?)\\*|(?<![_\\w])_(?!\\s)(.+?)_(?!\\w)");
   private static final Pattern CODE = Pattern.compile("`([^`]+)`");
   private static final Pattern SAFE_URL =
-      Pattern.compile("^(https?://|mailto:|/(?!/)|#)[^\\s]*$", Pattern.CASE_INSENSITIVE);
+      // no whitespace and no backslash: browsers read "/\\evil.example" as "//evil.example"
+      Pattern.compile("^(https?://|mailto:|/(?![/\\\\])|#)[^\\s\\\\]*$", Pattern.CASE_INSENSITIVE);
 
   private Html() {}
 

@@ -142,8 +142,8 @@ public class PortalController {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     CaseFile.View view = caseFile.of(c);
     model.addAttribute("view", view);
-    model.addAttribute("applicationHtml", c.applicationForm() == null ? ""
-        : renderer.renderReadOnly(applications.startForm(procedure(c.processKey())), view.application(), locale));
+    model.addAttribute("applicationHtml", renderer.renderReadOnly(applications.startFormOf(c), view.application(),
+        locale));
     return "portal/case";
   }
 

@@ -24,6 +24,7 @@ public class WebConfig implements WebMvcConfigurer {
   public void addInterceptors(InterceptorRegistry registry) {
     LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
     interceptor.setParamName("lang");
+    interceptor.setIgnoreInvalidLocale(true);
     registry.addInterceptor(interceptor);
   }
 }

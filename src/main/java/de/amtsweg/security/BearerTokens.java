@@ -36,6 +36,10 @@ final class BearerTokens {
     }
     Map<String, AuthenticationManager> managers = new HashMap<>();
     managers.put(properties.citizenIssuer(), manager(properties.citizenIssuer(), properties.audience(), false));
+    if (properties.citizenIssuer().equals(properties.clerkIssuer())) {
+      throw new IllegalStateException("Citizens and clerks need different issuers (AMTSWEG_OIDC_ISSUER,"
+          + " AMTSWEG_CLERK_OIDC_ISSUER): the issuer decides the realm");
+    }
     if (!blank(properties.clerkIssuer())) {
       managers.put(properties.clerkIssuer(), manager(properties.clerkIssuer(), properties.audience(), true));
     }

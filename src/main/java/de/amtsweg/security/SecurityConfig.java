@@ -17,6 +17,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -138,7 +140,7 @@ public class SecurityConfig {
   @Bean
   @Order(5)
   SecurityFilterChain portal(HttpSecurity http, ObjectProvider<CitizenDirectory> citizens,
-      PasswordEncoder encoder) throws Exception {
+      PasswordEncoder encoder, ObjectProvider<ClientRegistrationRepository> registrations) throws Exception {
     http.authorizeHttpRequests(a -> a
             .requestMatchers("/", "/services", "/services/*", "/login", "/error", "/css/**", "/js/**",
                 "/favicon.ico", "/actuator/health", "/payment-provider/**").permitAll()
@@ -147,6 +149,11 @@ public class SecurityConfig {
     if (prod()) {
       http.oauth2Login(o -> o.loginPage("/login")
           .userInfoEndpoint(u -> u.oidcUserService(new CitizenOidcUserService())));
+      // sign out at the identity provider too: on a shared computer the next person must not be let in
+      OidcClientInitiatedLogoutSuccessHandler logout =
+          new OidcClientInitiatedLogoutSuccessHandler(registrations.getObject());
+      logout.setPostLogoutRedirectUri("{baseUrl}/?logout");
+      http.logout(l -> l.logoutSuccessHandler(logout));
     } else {
       CitizenDirectory dir = citizens.getObject();
       http.authenticationManager(new ProviderManager(citizenProvider(dir, encoder)))

@@ -7,7 +7,6 @@ import de.amtsweg.cases.CaseFile;
 import de.amtsweg.cases.DocumentStore;
 import de.amtsweg.cases.Downloads;
 import de.amtsweg.cases.FormSubmissions;
-import de.amtsweg.engine.ProcedureCatalog;
 import de.amtsweg.forms.FormConditions;
 import de.amtsweg.forms.FormDefinition;
 import de.amtsweg.forms.FormRenderer;
@@ -45,13 +44,12 @@ public class TasklistController {
   private final CaseAccess access;
   private final DocumentStore documents;
   private final ApplicationService applications;
-  private final ProcedureCatalog catalog;
   private final RuntimeService runtimeService;
   private final AuditLog audit;
 
   public TasklistController(TaskWork work, FormRenderer renderer, FormValidator validator, FormConditions conditions,
       FormSubmissions submissions, CaseFile caseFile, CaseAccess access, DocumentStore documents,
-      ApplicationService applications, ProcedureCatalog catalog, RuntimeService runtimeService, AuditLog audit) {
+      ApplicationService applications, RuntimeService runtimeService, AuditLog audit) {
     this.work = work;
     this.renderer = renderer;
     this.validator = validator;
@@ -61,7 +59,6 @@ public class TasklistController {
     this.access = access;
     this.documents = documents;
     this.applications = applications;
-    this.catalog = catalog;
     this.runtimeService = runtimeService;
     this.audit = audit;
   }
@@ -105,8 +102,8 @@ public class TasklistController {
     if (item.caseRecord() != null) {
       CaseFile.View view = caseFile.of(item.caseRecord());
       model.addAttribute("view", view);
-      model.addAttribute("applicationHtml", catalog.byKey(item.caseRecord().processKey())
-          .map(p -> renderer.renderReadOnly(applications.startForm(p), view.application(), locale)).orElse(""));
+      model.addAttribute("applicationHtml",
+          renderer.renderReadOnly(applications.startFormOf(item.caseRecord()), view.application(), locale));
       model.addAttribute("variables", runtimeService.getVariables(item.task().getProcessInstanceId()));
       model.addAttribute("audit", audit.forCase(item.caseRecord().id()));
     }

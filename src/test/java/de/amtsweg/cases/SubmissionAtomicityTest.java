@@ -68,6 +68,16 @@ class SubmissionAtomicityTest {
   }
 
   @Test
+  void anIdempotencyKeyBelongsToOneProcedure() {
+    var parking = applications.apply(catalog.byKey("residentParkingPermit").orElseThrow(), Applications.ERIKA,
+        FormInput.of(Applications.erika()), "shared-key", Locale.GERMAN);
+    assertThat(parking.created()).isTrue();
+    // the same key for another procedure is a new application (which here fails), not the parking case
+    assertThatThrownBy(() -> applications.apply(catalog.byKey("brokenProcedure").orElseThrow(), Applications.ERIKA,
+        FormInput.of(Map.of("answerText", "x")), "shared-key", Locale.GERMAN)).hasMessageContaining("noSuchBean");
+  }
+
+  @Test
   void failingProcessStartLeavesNoCaseNoDocumentAndNoNumberBehind() {
     long casesBefore = cases.count();
     long documentsBefore = documents.count();
@@ -83,7 +93,7 @@ class SubmissionAtomicityTest {
     assertThat(cases.count()).isEqualTo(casesBefore);
     assertThat(documents.count()).isEqualTo(documentsBefore);
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
-    assertThat(cases.byIdempotencyKey("erika", "atomic-1")).isEmpty();
+    assertThat(cases.byIdempotencyKey("erika", "brokenProcedure", "atomic-1")).isEmpty();
     // the counter rolled back with the rest: the next number is still the first of the year
     assertThatThrownBy(() -> applications.apply(procedure, Applications.ERIKA, input, null, Locale.GERMAN));
     assertThat(cases.lastNumber("XXX", EngineClock.now().getYear())).isZero();

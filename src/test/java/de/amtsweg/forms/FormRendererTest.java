@@ -103,6 +103,11 @@ class FormRendererTest {
         {"type":"text","text":"<script>alert(1)</script> [x](javascript:alert(1)) **ok**"}
         """), Map.of(), Map.of(), Locale.GERMAN);
     assertThat(raw).doesNotContain("<script", "href").contains("&lt;script&gt;").contains("<strong>ok</strong>");
+    String links = renderer.render(form("""
+        {"type":"text","text":"[a](/\\\\evil.example) [b](//evil.example) [c](/postbox)"}
+        """), Map.of(), Map.of(), Locale.GERMAN);
+    assertThat(links).as("protocol-relative tricks are no links").doesNotContain("evil.example\"")
+        .contains("<a href=\"/postbox\"");
   }
 
   @Test

@@ -10,6 +10,10 @@ import de.amtsweg.testsupport.Applications;
 import de.amtsweg.testsupport.Http;
 import de.amtsweg.testsupport.Jobs;
 import de.amtsweg.testsupport.TestMail;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -186,6 +190,44 @@ class ApplicationApiTest {
     data.put("employerCertificate", List.of(file("certificate.pdf", "just text".getBytes(StandardCharsets.UTF_8))));
     assertThat(http.post(APPLY, "erika", data).json().at("/errors/employerCertificate").asText())
         .contains("Dateityp");
+  }
+
+  @Test
+  void aFileForAFieldTheFormHidesIsIgnoredNotHeldAgainstTheUser() {
+    Map<String, Object> data = new HashMap<>(Applications.erika());
+    data.put("companyCar", false); // the employer's certificate is hidden
+    data.put("employerCertificate", List.of(file("notes.pdf", "just text".getBytes(StandardCharsets.UTF_8))));
+    long documentsBefore = documents.count();
+
+    Http.Response r = http.post(APPLY, "erika", data);
+
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(documents.count()).isEqualTo(documentsBefore);
+  }
+
+  /** Announces a body of the given length and sends none of it: the answer must come before the body. */
+  String statusLineForAnnouncedBody(String path, long contentLength, String extraHeader) throws IOException {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      String auth = Base64.getEncoder().encodeToString("erika:erika".getBytes(StandardCharsets.UTF_8));
+      String request = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + auth
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + contentLength + "\r\n"
+          + (extraHeader == null ? "" : extraHeader + "\r\n") + "\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+    }
+  }
+
+  @Test
+  void oversizedBodiesAreRefusedBeforeTheyAreRead() throws IOException {
+    long before = cases.count();
+    assertThat(statusLineForAnnouncedBody(APPLY, 41L * 1024 * 1024, null)).contains(" 413");
+    assertThat(statusLineForAnnouncedBody("/api/payments/callback", 64 * 1024, "X-Payment-Signature: 00"))
+        .contains(" 413");
+    // an unsigned callback is refused without waiting for its body at all
+    assertThat(statusLineForAnnouncedBody("/api/payments/callback", 1000, null)).contains(" 401");
+    assertThat(cases.count()).isEqualTo(before);
   }
 
   @Test

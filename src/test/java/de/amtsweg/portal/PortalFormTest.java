@@ -47,6 +47,7 @@ class PortalFormTest {
   @Autowired DocumentStore documents;
   @Autowired RuntimeService runtimeService;
   @Autowired Jobs jobs;
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
 
   Browser erika;
 
@@ -165,6 +166,22 @@ class PortalFormTest {
         .contains("<h1>Vorgang " + caseNumber);
     assertThat(detail.section("class=\"timeline\"")).contains("Antrag eingegangen");
     assertThat(erika.get("/cases").html()).contains(caseNumber);
+  }
+
+  @Test
+  void caseStaysReadableWhenTheProcedureIsSuspended() {
+    Page r = erika.postMultipart(APPLY, validApplication(erika.get(APPLY), "S-EM 1234"));
+    String caseNumber = caseNumberFrom(r);
+    String definitionId = cases.byNumber(caseNumber).orElseThrow().processDefinitionId();
+    repositoryService.suspendProcessDefinitionById(definitionId);
+    try {
+      Page detail = erika.get("/cases/" + caseNumber);
+      assertThat(detail.status()).isEqualTo(200);
+      assertThat(detail.html()).contains("Königstraße", "S-EM 1234");
+      assertThat(erika.get(APPLY).status()).as("no new applications").isEqualTo(404);
+    } finally {
+      repositoryService.activateProcessDefinitionById(definitionId);
+    }
   }
 
   @Test

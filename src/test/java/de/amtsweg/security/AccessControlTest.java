@@ -25,6 +25,7 @@ class AccessControlTest {
   @Autowired Jobs jobs;
   @Autowired CaseRepository cases;
   @Autowired DocumentStore documents;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
   Http http;
 
   @BeforeEach
@@ -108,6 +109,20 @@ class AccessControlTest {
   }
 
   @Test
+  void wrongPasswordsSlowAClerkDownButNeverLockHerOut() {
+    try {
+      for (int i = 0; i < 12; i++) {
+        assertThat(identityService.checkPassword("carl", "guess-" + i)).isFalse();
+      }
+      // Camunda would have locked carl for good after 10; here only its delay (at most a minute) applies
+      org.camunda.bpm.engine.impl.util.ClockUtil.offset(java.time.Duration.ofMinutes(2).toMillis());
+      assertThat(identityService.checkPassword("carl", "carl")).isTrue();
+    } finally {
+      Jobs.resetClock();
+    }
+  }
+
+  @Test
   void unauthenticatedCallsAreRefused() {
     assertThat(http.get("/api/cases/BPP-2026-000001", null).status()).isEqualTo(401);
     assertThat(http.get("/api/postbox", null).status()).isEqualTo(401);
@@ -131,6 +146,19 @@ class AccessControlTest {
         .isIn(401, 403);
     assertThat(http.post("/camunda/api/admin/setup/default/user/create", null,
         Map.of("profile", Map.of("id", "evil"), "credentials", Map.of("password", "evil"))).status()).isIn(401, 403);
+  }
+
+  @Test
+  void nonsenseLanguageParameterIsIgnored() {
+    assertThat(http.get("/?lang=a%20b", null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void actuatorShowsHealthOnly() {
+    assertThat(http.get("/actuator/health", null).status()).isEqualTo(200);
+    // not exposed: the portal's login redirect answers, never the metrics or the environment
+    assertThat(http.get("/actuator/metrics", "erika").status()).isNotEqualTo(200);
+    assertThat(http.get("/actuator/env", "admin").status()).isNotEqualTo(200);
   }
 
   @Test

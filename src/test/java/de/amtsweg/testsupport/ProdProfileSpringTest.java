@@ -27,6 +27,9 @@ public abstract class ProdProfileSpringTest {
     registry.add("AMTSWEG_DB_PASSWORD", () -> ProdInfrastructure.DB_PASSWORD);
     registry.add("AMTSWEG_OIDC_ISSUER", ProdInfrastructure::issuer);
     registry.add("AMTSWEG_CLERK_OIDC_ISSUER", ProdInfrastructure::clerkIssuer);
+    registry.add("AMTSWEG_PORTAL_URL", () -> "https://amtsweg.musterstadt.example");
+    // prod sits behind a TLS proxy and marks its session cookie Secure; this test talks plain HTTP
+    registry.add("server.servlet.session.cookie.secure", () -> "false");
     // no real registers here: the embedded demo registers stand in, switched on as an operator would
     registry.add("AMTSWEG_DEMO_REGISTERS", () -> "true");
     registry.add("AMTSWEG_OIDC_CLIENT_ID", () -> ProdInfrastructure.CLIENT_ID);

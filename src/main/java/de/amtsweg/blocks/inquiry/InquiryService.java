@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -85,19 +86,25 @@ public class InquiryService {
     if (!errors.isEmpty()) {
       return new Answer(false, errors);
     }
-    Boolean done = transactions.execute(tx -> {
-      Map<String, Object> stored = formDocuments.store(c.id(), c.owner(), result.data());
-      Object text = stored.get("answerText");
-      if (!inquiries.answer(inquiry.id(), text == null ? null : text.toString())) {
-        return false;
-      }
-      Map<String, Object> variables = new LinkedHashMap<>();
-      stored.forEach((k, v) -> variables.put("inquiry" + Character.toUpperCase(k.charAt(0)) + k.substring(1), v));
-      audit.record(c.id(), c.owner(), "INQUIRY_ANSWERED", "inquiry " + inquiry.id());
-      runtimeService.createMessageCorrelation(inquiry.messageName()).processInstanceBusinessKey(c.caseNumber())
-          .setVariables(ProcessVariables.from(variables)).correlateWithResult();
-      return true;
-    });
+    Boolean done;
+    try {
+      done = transactions.execute(tx -> {
+        Object text = result.data().get("answerText");
+        // claim the inquiry first: a second click waits here and stores nothing
+        if (!inquiries.answer(inquiry.id(), text == null ? null : text.toString())) {
+          return false;
+        }
+        Map<String, Object> stored = formDocuments.store(c.id(), c.owner(), result.data());
+        Map<String, Object> variables = new LinkedHashMap<>();
+        stored.forEach((k, v) -> variables.put("inquiry" + Character.toUpperCase(k.charAt(0)) + k.substring(1), v));
+        audit.record(c.id(), c.owner(), "INQUIRY_ANSWERED", "inquiry " + inquiry.id());
+        runtimeService.createMessageCorrelation(inquiry.messageName()).processInstanceBusinessKey(c.caseNumber())
+            .setVariables(ProcessVariables.from(variables)).correlateWithResult();
+        return true;
+      });
+    } catch (MismatchingMessageCorrelationException deadlinePassedMeanwhile) {
+      done = false; // everything rolled back: the answer, the files, the audit entry
+    }
     return Boolean.TRUE.equals(done) ? new Answer(true, Map.of())
         : new Answer(false, Map.of("", messages.getMessage("inquiry.closed", null, locale)));
   }

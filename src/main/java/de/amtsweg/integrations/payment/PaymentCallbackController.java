@@ -3,12 +3,13 @@ package de.amtsweg.integrations.payment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.amtsweg.cases.PaymentService;
+import de.amtsweg.security.RequestSizeLimit;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,8 +32,18 @@ public class PaymentCallbackController {
   }
 
   @PostMapping("/api/payments/callback")
-  public ResponseEntity<Map<String, String>> callback(@RequestBody String body,
-      @RequestHeader(value = PaymentSignature.HEADER, required = false) String sig) {
+  public ResponseEntity<Map<String, String>> callback(HttpServletRequest request,
+      @RequestHeader(value = PaymentSignature.HEADER, required = false) String sig) throws IOException {
+    if (sig == null || sig.isBlank()) {
+      // refuse before reading anything: this endpoint is open to the internet
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "invalid signature"));
+    }
+    byte[] body;
+    try {
+      body = request.getInputStream().readAllBytes(); // capped by RequestSizeLimit
+    } catch (RequestSizeLimit.PayloadTooLargeException e) {
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("error", "body too large"));
+    }
     if (!signature.valid(body, sig)) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "invalid signature"));
     }

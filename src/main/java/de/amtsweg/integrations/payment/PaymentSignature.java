@@ -25,16 +25,21 @@ public class PaymentSignature {
   }
 
   public String sign(String body) {
+    return sign(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Over the raw bytes as they travelled, whatever their encoding. */
+  public String sign(byte[] body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(mac.doFinal(body));
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  public boolean valid(String body, String signature) {
+  public boolean valid(byte[] body, String signature) {
     return signature != null && MessageDigest.isEqual(sign(body).getBytes(StandardCharsets.UTF_8),
         signature.trim().toLowerCase().getBytes(StandardCharsets.UTF_8));
   }

@@ -2,6 +2,7 @@ package de.amtsweg.integrations.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.amtsweg.cases.AuditLog;
 import de.amtsweg.cases.CaseDocument;
 import de.amtsweg.cases.CaseRecord;
 import de.amtsweg.cases.CaseRepository;
@@ -45,6 +46,7 @@ class PaymentCallbackTest {
   @Autowired PaymentStore payments;
   @Autowired RuntimeService runtimeService;
   @Autowired Jobs jobs;
+  @Autowired AuditLog audit;
   Http http;
 
   @BeforeEach
@@ -186,7 +188,7 @@ class PaymentCallbackTest {
   }
 
   @Test
-  void paymentAfterTheDeadlineIsRefusedAndStaysOpen() {
+  void paymentAfterTheDeadlineIsRecordedForRefundButIssuesNoPermit() {
     CaseRecord c = awaitingPayment();
     String paymentId = payment(c).id();
 
@@ -199,7 +201,11 @@ class PaymentCallbackTest {
 
     assertThat(late.status()).isEqualTo(409);
     assertThat(late.json().get("result").asText()).isEqualTo("NOT_AWAITED");
-    assertThat(payment(c).status()).isEqualTo(PaymentStore.Status.OPEN);
+    assertThat(payment(c).status()).isEqualTo(PaymentStore.Status.PAID_LATE);
+    assertThat(payment(c).providerRef()).isNotBlank();
+    assertThat(audit.forCase(c.id())).extracting(AuditLog.Entry::action).contains("PAYMENT_AFTER_DEADLINE");
     assertThat(permits(c)).isEmpty();
+    // the provider calling again changes nothing
+    assertThat(signed(paid(paymentId)).json().get("result").asText()).isEqualTo("ALREADY_PAID");
   }
 }
