@@ -103,6 +103,13 @@ class ResidentParkingPermitBrowserIT {
     WebElement date = browser.findElement(By.name("desiredStart"));
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value='2026-12-01'", date);
     browser.findElement(By.name("consentRegisterLookUp")).click();
+    // the form's FEEL condition, evaluated on the server as the citizen types: certificate only for company cars
+    WebElement certificate = browser.findElement(By.name("employerCertificate"));
+    assertThat(certificate.isDisplayed()).isFalse();
+    browser.findElement(By.name("companyCar")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> certificate.isDisplayed());
+    browser.findElement(By.name("companyCar")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !certificate.isDisplayed());
     shot(vehicleClass + "-application-form");
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
   }
