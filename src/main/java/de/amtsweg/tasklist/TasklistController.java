@@ -46,10 +46,13 @@ public class TasklistController {
   private final ApplicationService applications;
   private final RuntimeService runtimeService;
   private final AuditLog audit;
+  private final AutomaticChecks checks;
 
   public TasklistController(TaskWork work, FormRenderer renderer, FormValidator validator, FormConditions conditions,
       FormSubmissions submissions, CaseFile caseFile, CaseAccess access, DocumentStore documents,
-      ApplicationService applications, RuntimeService runtimeService, AuditLog audit) {
+      ApplicationService applications, RuntimeService runtimeService, AuditLog audit,
+      AutomaticChecks checks) {
+    this.checks = checks;
     this.work = work;
     this.renderer = renderer;
     this.validator = validator;
@@ -104,7 +107,8 @@ public class TasklistController {
       model.addAttribute("view", view);
       model.addAttribute("applicationHtml",
           renderer.renderReadOnly(applications.startFormOf(item.caseRecord()), view.application(), locale));
-      model.addAttribute("variables", runtimeService.getVariables(item.task().getProcessInstanceId()));
+      model.addAttribute("checks", checks.of(item.task().getProcessDefinitionId(),
+          runtimeService.getVariables(item.task().getProcessInstanceId())));
       model.addAttribute("audit", audit.forCase(item.caseRecord().id()));
     }
     return "tasklist/task";

@@ -181,6 +181,9 @@ class ResidentParkingPermitBrowserIT {
     });
     shot("clara-queue");
     browser.findElement(By.linkText(caseNumber)).click();
+    // what the machine found, labelled as the model names its steps
+    assertThat(browser.findElement(By.cssSelector(".casefile .checks")).getText())
+        .contains("Melderegister abfragen", "Person im Melderegister nicht gefunden", "Gebühr berechnen", "120.0");
     browser.findElement(By.xpath("//button[normalize-space()='Übernehmen']")).click();
     browser.findElement(By.cssSelector("input[name=decision][value=inquire]")).click();
     type("inquiryQuestion", "Bitte laden Sie Ihre Meldebescheinigung hoch.");
