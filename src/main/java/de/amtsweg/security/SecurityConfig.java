@@ -19,6 +19,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -87,7 +88,9 @@ public class SecurityConfig {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // stateless, no cookies: Basic or bearer credentials cannot be forged cross-site
         .csrf(c -> c.disable())
-        .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+        // no browser login prompt for the API; in prod the bearer scheme is announced (WWW-Authenticate)
+        .exceptionHandling(e -> e.authenticationEntryPoint(prod() ? new BearerTokenAuthenticationEntryPoint()
+            : new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
     if (prod()) {
       http.oauth2ResourceServer(o -> o.authenticationManagerResolver(BearerTokens.resolver(oidc.getObject())));
     } else {

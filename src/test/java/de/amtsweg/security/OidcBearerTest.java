@@ -86,7 +86,8 @@ class OidcBearerTest extends ProdProfileSpringTest {
     Http.Response r = anonymous.get("/api/postbox", "erika");
 
     assertThat(r.status()).isEqualTo(401);
-    assertThat(r.headers().allValues("WWW-Authenticate")).noneMatch(h -> h.startsWith("Basic"));
+    assertThat(r.headers().allValues("WWW-Authenticate")).noneMatch(h -> h.startsWith("Basic"))
+        .anyMatch(h -> h.startsWith("Bearer"));
   }
 
   @Test
