@@ -3,7 +3,6 @@ package de.amtsweg.cases;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.amtsweg.engine.Procedure;
-import de.amtsweg.engine.ProcedureCatalog;
 import de.amtsweg.forms.FormDefinition;
 import de.amtsweg.forms.ValidationResult;
 import de.amtsweg.security.Citizen;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -37,7 +37,7 @@ public class ApplicationService {
     }
   }
 
-  private final ProcedureCatalog catalog;
+  private final Map<String, FormDefinition> startForms = new ConcurrentHashMap<>();
   private final FormService formService;
   private final RuntimeService runtimeService;
   private final FormSubmissions submissions;
@@ -47,10 +47,9 @@ public class ApplicationService {
   private final ObjectMapper json;
   private final AuditLog audit;
 
-  public ApplicationService(ProcedureCatalog catalog, FormService formService, RuntimeService runtimeService,
+  public ApplicationService(FormService formService, RuntimeService runtimeService,
       FormSubmissions submissions, CaseRepository cases, FormDocuments formDocuments, TransactionTemplate transactions,
       ObjectMapper json, AuditLog audit) {
-    this.catalog = catalog;
     this.formService = formService;
     this.runtimeService = runtimeService;
     this.submissions = submissions;
@@ -71,12 +70,16 @@ public class ApplicationService {
   }
 
   private FormDefinition startForm(String processDefinitionId) {
-    try (InputStream in = formService.getDeployedStartForm(processDefinitionId)) {
-      return FormDefinition.parse(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    // a deployed model version never changes: read and parse its start form once
+    return startForms.computeIfAbsent(processDefinitionId, id -> {
+      try (InputStream in = formService.getDeployedStartForm(id)) {
+        return FormDefinition.parse(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
+
 
   /** Values the applicant does not type: taken from the login. */
   public static Map<String, Object> prefill(Citizen citizen) {

@@ -59,9 +59,4 @@ public class PostboxStore {
     jdbc.sql("UPDATE postbox_message SET read_at = ? WHERE id = ? AND owner = ? AND read_at IS NULL")
         .params(EngineClock.now(), id, owner).update();
   }
-
-  public long unread(String owner) {
-    return jdbc.sql("SELECT COUNT(*) FROM postbox_message WHERE owner = ? AND read_at IS NULL").param(owner)
-        .query(Long.class).single();
-  }
 }

@@ -1,6 +1,9 @@
 package de.amtsweg.engine;
 
+import de.amtsweg.forms.FormDefinition;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ public class ProcedureCatalog {
 
   private final RepositoryService repositoryService;
   private final Map<String, Optional<Procedure>> byDefinitionId = new ConcurrentHashMap<>();
+  private final Map<String, FormDefinition> forms = new ConcurrentHashMap<>();
 
   public ProcedureCatalog(RepositoryService repositoryService) {
     this.repositoryService = repositoryService;
@@ -42,12 +46,19 @@ public class ProcedureCatalog {
     return definition == null ? Optional.empty() : describe(definition);
   }
 
-  /** The form-js JSON of the latest deployed form with this id (for forms not bound to a task). */
-  public Optional<InputStream> latestForm(String formKey) {
+  /** The latest deployed form with this id (for forms not bound to a task), parsed once per deployment. */
+  public Optional<FormDefinition> latestForm(String formKey) {
+    String resource = formKey + ".form";
     return repositoryService.createDeploymentQuery().deploymentName(ModelDeployer.FORMS_DEPLOYMENT)
         .orderByDeploymentTime().desc().listPage(0, 1).stream().findFirst()
-        .filter(d -> repositoryService.getDeploymentResourceNames(d.getId()).contains(formKey + ".form"))
-        .map(d -> repositoryService.getResourceAsStream(d.getId(), formKey + ".form"));
+        .filter(d -> repositoryService.getDeploymentResourceNames(d.getId()).contains(resource))
+        .map(d -> forms.computeIfAbsent(d.getId() + "/" + resource, k -> {
+          try (InputStream in = repositoryService.getResourceAsStream(d.getId(), resource)) {
+            return FormDefinition.parse(in);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }));
   }
 
   private Optional<Procedure> describe(ProcessDefinition definition) {

@@ -43,10 +43,6 @@ public final class FormDefinition {
     boolean isInput() {
       return field != null;
     }
-
-    boolean isContainer() {
-      return type.equals("group") || type.equals("dynamiclist");
-    }
   }
 
   private FormDefinition(JsonNode schema) {

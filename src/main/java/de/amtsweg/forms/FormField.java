@@ -32,10 +32,6 @@ public record FormField(String path, String key, String type, String label, Json
     return FormDefinition.hideExpression(raw);
   }
 
-  public boolean multiValued() {
-    return type.equals("checklist") || type.equals("taglist") || type.equals("filepicker");
-  }
-
   JsonNode validate() {
     return raw.path("validate");
   }

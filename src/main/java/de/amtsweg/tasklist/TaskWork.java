@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FormService;
@@ -49,6 +50,7 @@ public class TaskWork {
   private final TransactionTemplate transactions;
   private final AuditLog audit;
   private final HistoryService historyService;
+  private final Map<String, FormDefinition> forms = new ConcurrentHashMap<>();
 
   public TaskWork(TaskService taskService, FormService formService, FormSubmissions submissions, CaseRepository cases,
       TransactionTemplate transactions, AuditLog audit, HistoryService historyService) {
@@ -103,12 +105,15 @@ public class TaskWork {
         .anyMatch(c -> clerk.memberOf(c.office()));
   }
 
+  /** The task's form; with binding "deployment" it is fixed per model version and task, so parsed once. */
   public FormDefinition form(Task task) {
-    try (InputStream in = formService.getDeployedTaskForm(task.getId())) {
-      return FormDefinition.parse(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return forms.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(), key -> {
+      try (InputStream in = formService.getDeployedTaskForm(task.getId())) {
+        return FormDefinition.parse(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   public Outcome claim(String taskId, Clerk clerk) {

@@ -11,9 +11,6 @@ import de.amtsweg.cases.ProcessVariables;
 import de.amtsweg.engine.ProcedureCatalog;
 import de.amtsweg.forms.FormDefinition;
 import de.amtsweg.forms.ValidationResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,12 +63,8 @@ public class InquiryService {
   }
 
   public FormDefinition form(Inquiry inquiry) {
-    try (InputStream in = catalog.latestForm(inquiry.answerForm()).orElseThrow(
-        () -> new IllegalStateException("Answer form '" + inquiry.answerForm() + "' is not deployed"))) {
-      return FormDefinition.parse(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return catalog.latestForm(inquiry.answerForm()).orElseThrow(
+        () -> new IllegalStateException("Answer form '" + inquiry.answerForm() + "' is not deployed"));
   }
 
   public Answer answer(CaseRecord c, Inquiry inquiry, FormSubmissions.FormInput input, Locale locale) {
